@@ -1,0 +1,61 @@
+//! The command line: one struct per command (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "handboek",
+    version,
+    about = "Customer-specific, bilingual MFA handbooks from one library and one YAML file per customer"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an MSP project: handboek.yaml, customers/ with an example, override folders.
+    Init(InitArgs),
+    /// Build the handbooks of every customer (or the named ones) into public/.
+    Build(BuildArgs),
+    /// Add something to the project.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the project in (default: the current folder).
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Build only this customer (the file name in customers/ without .yaml); repeatable.
+    #[arg(long = "customer", value_name = "ID")]
+    pub customers: Vec<String>,
+    /// Build only this language; repeatable.
+    #[arg(long = "lang", value_name = "LANG")]
+    pub langs: Vec<LangArg>,
+    /// Write the output here instead of public/ in the project.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Add customers/ID.yaml with every key and a comment on each.
+    Customer {
+        /// Lowercase letters, digits and dashes, e.g. bakkerij-jansen.
+        id: String,
+    },
+}

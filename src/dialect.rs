@@ -1,0 +1,233 @@
+//! The content dialect on top of Markdown: variables, conditions, QR codes, screens and the
+//! `\{{` escape. Parsed once per page (checked statically), resolved per customer and
+//! language into Markdown with inert placeholders that the Markdown stage fills in.
+
+mod condition;
+mod parse;
+
+use std::collections::BTreeMap;
+
+pub use condition::{Atom, Condition, ConditionError};
+pub use parse::parse;
+
+use crate::customer::Customer;
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
+use crate::vars::Value;
+
+/// A parsed page body.
+#[derive(Debug, Clone, Default)]
+pub struct Template {
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// Markdown as written; `line` is the source line it starts on.
+    Text {
+        text: String,
+        line: usize,
+    },
+    Var {
+        name: &'static str,
+        span: Span,
+    },
+    /// `\{{`: a literal `{{`.
+    Literal,
+    Qr {
+        target: QrTarget,
+        span: Span,
+    },
+    Screen {
+        name: String,
+        indent: String,
+        span: Span,
+    },
+    If {
+        cond: Condition,
+        then: Vec<Node>,
+        otherwise: Vec<Node>,
+        span: Span,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum QrTarget {
+    Var(&'static str),
+    Text(String),
+}
+
+/// What a placeholder in the resolved Markdown stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Insert {
+    Value(Value),
+    Literal,
+    Qr { payload: String, label: String },
+    Screen(String),
+}
+
+/// A page body for one customer and language: Markdown with placeholders.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub markdown: String,
+    pub inserts: Vec<Insert>,
+    /// For each line of `markdown` (0-based), the source line it came from.
+    pub line_map: Vec<usize>,
+}
+
+pub const PLACEHOLDER_START: char = '\u{E000}';
+pub const PLACEHOLDER_END: char = '\u{E001}';
+/// Screens become an HTML comment on a line of their own: a Markdown HTML block.
+pub const BLOCK_PLACEHOLDER: &str = "<!--hb:";
+
+impl Resolved {
+    /// The source line of a byte offset in `markdown`.
+    pub fn source_line(&self, offset: usize) -> usize {
+        let line = self.markdown[..offset.min(self.markdown.len())]
+            .matches('\n')
+            .count();
+        self.line_map
+            .get(line)
+            .or(self.line_map.last())
+            .copied()
+            .unwrap_or(1)
+    }
+
+    fn text(&mut self, text: &str, mut line: usize) {
+        for piece in text.split_inclusive('\n') {
+            self.markdown.push_str(piece);
+            if piece.ends_with('\n') {
+                self.line_map.push(line);
+                line += 1;
+            }
+        }
+    }
+
+    fn insert(&mut self, insert: Insert) {
+        let n = self.inserts.len();
+        self.inserts.push(insert);
+        self.markdown.push(PLACEHOLDER_START);
+        self.markdown.push_str(&n.to_string());
+        self.markdown.push(PLACEHOLDER_END);
+    }
+}
+
+/// Resolves conditions and variables of `template` for one customer and language.
+pub fn resolve(
+    template: &Template,
+    source: &Source,
+    customer: &Customer,
+    vars: &BTreeMap<&'static str, Value>,
+) -> Result<Resolved, Diagnostics> {
+    let mut out = Resolved::default();
+    let mut diags = Diagnostics::new();
+    resolve_nodes(
+        &template.nodes,
+        source,
+        customer,
+        vars,
+        &mut out,
+        &mut diags,
+    );
+    if !out.markdown.ends_with('\n') {
+        out.markdown.push('\n');
+        out.line_map.push(out.line_map.last().copied().unwrap_or(1));
+    }
+    diags.into_result(out)
+}
+
+fn resolve_nodes(
+    nodes: &[Node],
+    source: &Source,
+    customer: &Customer,
+    vars: &BTreeMap<&'static str, Value>,
+    out: &mut Resolved,
+    diags: &mut Diagnostics,
+) {
+    let lookup = |name: &str, span: Span, diags: &mut Diagnostics| match vars.get(name) {
+        Some(v) => Some(v.clone()),
+        None => {
+            diags.push(
+                Diagnostic::error(format!("`{name}` is not set for the customer `{}`", customer.id))
+                    .at(source, span)
+                    .help(format!(
+                        "set `{name}` in {} (or in handboek.yaml for every customer), or put this inside a `{{{{#if}}}}` block that leaves this customer out.",
+                        customer.source.name
+                    )),
+            );
+            None
+        }
+    };
+    for node in nodes {
+        match node {
+            Node::Text { text, line } => out.text(text, *line),
+            Node::Literal => out.insert(Insert::Literal),
+            Node::Var { name, span } => {
+                if let Some(v) = lookup(name, *span, diags) {
+                    out.insert(Insert::Value(v));
+                }
+            }
+            Node::Qr { target, span } => {
+                let (payload, label) = match target {
+                    QrTarget::Text(t) => (t.clone(), t.clone()),
+                    QrTarget::Var(name) => match lookup(name, *span, diags) {
+                        Some(v) => (
+                            v.href().unwrap_or_else(|| v.display().to_string()),
+                            v.display().to_string(),
+                        ),
+                        None => continue,
+                    },
+                };
+                out.insert(Insert::Qr { payload, label });
+            }
+            Node::Screen { name, indent, span } => {
+                let n = out.inserts.len();
+                out.inserts.push(Insert::Screen(name.clone()));
+                out.text(&format!("{indent}{BLOCK_PLACEHOLDER}{n}-->\n"), span.line);
+            }
+            Node::If {
+                cond,
+                then,
+                otherwise,
+                ..
+            } => {
+                let branch = if cond.holds(customer) {
+                    then
+                } else {
+                    otherwise
+                };
+                resolve_nodes(branch, source, customer, vars, out, diags);
+            }
+        }
+    }
+}
+
+/// Splits text at placeholders: `Ok(text)` for plain text, `Err(index)` for a placeholder.
+pub fn split_placeholders(text: &str) -> Vec<Result<&str, usize>> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(PLACEHOLDER_START) {
+        let after = &rest[start + PLACEHOLDER_START.len_utf8()..];
+        let Some(end) = after.find(PLACEHOLDER_END) else {
+            break;
+        };
+        match after[..end].parse::<usize>() {
+            Ok(n) => {
+                if start > 0 {
+                    parts.push(Ok(&rest[..start]));
+                }
+                parts.push(Err(n));
+            }
+            Err(_) => {
+                parts.push(Ok(&rest[..start
+                    + PLACEHOLDER_START.len_utf8()
+                    + end
+                    + PLACEHOLDER_END.len_utf8()]))
+            }
+        }
+        rest = &after[end + PLACEHOLDER_END.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        parts.push(Ok(rest));
+    }
+    parts
+}

@@ -1,0 +1,294 @@
+//! Parsing a page body into dialect nodes: line directives (`{{#if}}`, `{{else}}`,
+//! `{{/if}}`, `{{screen}}`) and inline ones (`{{ var }}`, `{{qr …}}`, `\{{`).
+
+use std::collections::BTreeSet;
+
+use super::condition::{Atom, Condition};
+use super::{Node, QrTarget, Template};
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
+use crate::vars::VAR_NAMES;
+
+/// Parses `body`, whose first line is line `first_line` of `source`. Every problem is
+/// collected; the template is usable only when there are none.
+pub fn parse(
+    source: &Source,
+    body: &str,
+    first_line: usize,
+    screens: &BTreeSet<String>,
+) -> (Template, Diagnostics) {
+    let mut p = Parser {
+        source,
+        screens,
+        diags: Diagnostics::new(),
+        stack: Vec::new(),
+        root: Vec::new(),
+    };
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        p.line(line, first_line + i);
+    }
+    while let Some(frame) = p.stack.pop() {
+        p.diags.push(
+            Diagnostic::error("this `{{#if}}` is never closed")
+                .at(source, frame.span)
+                .help("add `{{/if}}` on its own line where the block ends."),
+        );
+    }
+    (Template { nodes: p.root }, p.diags)
+}
+
+struct Frame {
+    cond: Condition,
+    then: Vec<Node>,
+    otherwise: Vec<Node>,
+    in_else: bool,
+    span: Span,
+}
+
+struct Parser<'a> {
+    source: &'a Source,
+    screens: &'a BTreeSet<String>,
+    diags: Diagnostics,
+    stack: Vec<Frame>,
+    root: Vec<Node>,
+}
+
+impl Parser<'_> {
+    fn out(&mut self) -> &mut Vec<Node> {
+        match self.stack.last_mut() {
+            Some(f) if f.in_else => &mut f.otherwise,
+            Some(f) => &mut f.then,
+            None => &mut self.root,
+        }
+    }
+
+    fn push_text(&mut self, text: &str, line: usize) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(Node::Text { text: last, .. }) = self.out().last_mut() {
+            last.push_str(text);
+        } else {
+            self.out().push(Node::Text {
+                text: text.to_string(),
+                line,
+            });
+        }
+    }
+
+    fn error(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::error(message).at(self.source, span).help(help));
+    }
+
+    fn line(&mut self, raw: &str, line: usize) {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        let indent_len = content.len() - content.trim_start().len();
+        let col = content[..indent_len].chars().count() + 1;
+        let span = Span::new(line, col, trimmed.chars().count());
+        if let Some(inner) = trimmed
+            .strip_prefix("{{")
+            .and_then(|t| t.strip_suffix("}}"))
+            && self.directive(inner, span, &content[..indent_len])
+        {
+            return;
+        }
+        self.inline(raw, line);
+    }
+
+    /// A line that is a directive on its own; returns false if it is not one.
+    fn directive(&mut self, inner: &str, span: Span, indent: &str) -> bool {
+        if let Some(expr) = inner.strip_prefix("#if") {
+            let offset = 2 + 3 + (expr.len() - expr.trim_start().len());
+            match Condition::parse(expr.trim()) {
+                Ok(cond) => self.stack.push(Frame {
+                    cond,
+                    then: Vec::new(),
+                    otherwise: Vec::new(),
+                    in_else: false,
+                    span,
+                }),
+                Err(e) => {
+                    self.error(
+                        span.shifted(offset + e.offset, e.len.max(1)),
+                        e.message,
+                        e.help,
+                    );
+                    // Keep the block structure so one typo gives one error.
+                    self.stack.push(Frame {
+                        cond: Condition::Atom(Atom::Choose),
+                        then: Vec::new(),
+                        otherwise: Vec::new(),
+                        in_else: false,
+                        span,
+                    });
+                }
+            }
+            return true;
+        }
+        match inner.trim() {
+            "else" => {
+                match self.stack.last_mut() {
+                    Some(f) if !f.in_else => f.in_else = true,
+                    Some(_) => self.error(
+                        span,
+                        "a second `{{else}}` in the same block",
+                        "a block has at most one `{{else}}`; close it with `{{/if}}` first.",
+                    ),
+                    None => self.error(
+                        span,
+                        "`{{else}}` outside a `{{#if}}` block",
+                        "start the block with `{{#if condition}}` on a line above.",
+                    ),
+                }
+                true
+            }
+            "/if" => {
+                match self.stack.pop() {
+                    Some(f) => self.out().push(Node::If {
+                        cond: f.cond,
+                        then: f.then,
+                        otherwise: f.otherwise,
+                        span: f.span,
+                    }),
+                    None => self.error(
+                        span,
+                        "`{{/if}}` without a `{{#if}}` above it",
+                        "remove it, or add the `{{#if condition}}` that it closes.",
+                    ),
+                }
+                true
+            }
+            other => match other.strip_prefix("screen") {
+                Some(rest) if rest.starts_with(char::is_whitespace) || rest.is_empty() => {
+                    let name = rest.trim();
+                    if self.screens.contains(name) {
+                        self.out().push(Node::Screen {
+                            name: name.to_string(),
+                            indent: indent.to_string(),
+                            span,
+                        });
+                    } else {
+                        let help = match did_you_mean(name, self.screens.iter().map(String::as_str))
+                        {
+                            Some(close) => format!(
+                                "did you mean `{close}`? The screens are {}.",
+                                list(self.screens.iter())
+                            ),
+                            None => format!("the screens are {}.", list(self.screens.iter())),
+                        };
+                        self.error(span, format!("unknown screen `{name}`"), help);
+                    }
+                    true
+                }
+                _ => false,
+            },
+        }
+    }
+
+    fn inline(&mut self, raw: &str, line: usize) {
+        let mut rest = raw;
+        let mut col = 1;
+        while let Some(at) = rest.find("{{") {
+            let escaped = rest[..at].ends_with('\\');
+            let before = if escaped {
+                &rest[..at - 1]
+            } else {
+                &rest[..at]
+            };
+            self.push_text(before, line);
+            col += rest[..at].chars().count();
+            if escaped {
+                self.out().push(Node::Literal);
+                rest = &rest[at + 2..];
+                col += 2;
+                continue;
+            }
+            let after = &rest[at + 2..];
+            let Some(end) = after.find("}}") else {
+                let span = Span::new(line, col, 2);
+                self.error(
+                    span,
+                    "`{{` is not closed on this line",
+                    "close it with `}}`, or write `\\{{` for a literal `{{`.",
+                );
+                rest = after;
+                col += 2;
+                continue;
+            };
+            let inner = &after[..end];
+            let span = Span::new(line, col, inner.chars().count() + 4);
+            self.inline_construct(inner, span);
+            col += span.len;
+            rest = &after[end + 2..];
+        }
+        self.push_text(rest, line);
+    }
+
+    fn inline_construct(&mut self, inner: &str, span: Span) {
+        let word = inner.trim();
+        if word.starts_with('#')
+            || word.starts_with('/')
+            || word == "else"
+            || word.starts_with("screen ")
+        {
+            self.error(
+                span,
+                format!("`{{{{{word}}}}}` must stand alone on its line"),
+                "put it on a line of its own, with nothing else but spaces.",
+            );
+            return;
+        }
+        if let Some(arg) = word.strip_prefix("qr ").map(str::trim) {
+            if let Some(text) = arg.strip_prefix('"').and_then(|a| a.strip_suffix('"')) {
+                if text.is_empty() {
+                    self.error(
+                        span,
+                        "the QR code has no text",
+                        "write `{{qr \"https://…\"}}` or `{{qr links.mfa_setup}}`.",
+                    );
+                } else {
+                    self.out().push(Node::Qr {
+                        target: QrTarget::Text(text.to_string()),
+                        span,
+                    });
+                }
+            } else if let Some(name) = self.variable(arg, span) {
+                self.out().push(Node::Qr {
+                    target: QrTarget::Var(name),
+                    span,
+                });
+            }
+            return;
+        }
+        if let Some(name) = self.variable(word, span) {
+            self.out().push(Node::Var { name, span });
+        }
+    }
+
+    fn variable(&mut self, word: &str, span: Span) -> Option<&'static str> {
+        if let Some(name) = VAR_NAMES.iter().find(|n| **n == word) {
+            return Some(name);
+        }
+        let help = match did_you_mean(word, VAR_NAMES) {
+            Some(close) => {
+                format!("did you mean `{close}`? The variables are listed in the README.")
+            }
+            None => format!("the variables are {}.", list(VAR_NAMES.iter())),
+        };
+        let message = if word.is_empty() {
+            "empty `{{ }}`".to_string()
+        } else {
+            format!("unknown variable `{word}`")
+        };
+        self.error(span, message, help);
+        None
+    }
+}
+
+fn list<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {
+    names
+        .map(|n| format!("`{}`", n.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

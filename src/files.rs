@@ -1,0 +1,243 @@
+//! Where inputs come from: the built-in library embedded in the binary, overlaid by the
+//! project's own files at the same relative paths. Relative paths use `/` everywhere.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use rust_embed::RustEmbed;
+
+use crate::diagnostics::Source;
+
+#[derive(RustEmbed)]
+#[folder = "."]
+#[include = "content/**"]
+#[include = "themes/**"]
+#[include = "assets/**"]
+#[include = "examples/**"]
+#[include = "defaults.yaml"]
+#[exclude = "**/.*"]
+struct Builtin;
+
+/// The folder of built-in example customers, used when there is no project.
+const EXAMPLES: &str = "examples/";
+
+/// One layer of files, searched before the ones below it.
+#[derive(Debug, Clone)]
+enum Layer {
+    /// A folder on disk (the MSP's project).
+    Dir(PathBuf),
+    /// The embedded files under a prefix (`""` for the library, `examples/` for the examples).
+    Embedded(&'static str),
+}
+
+/// A file read from a layer, with the name an author should see in messages.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    pub rel: String,
+    pub display: String,
+    pub bytes: Cow<'static, [u8]>,
+}
+
+impl InputFile {
+    /// The file as text, for messages with snippets.
+    pub fn source(&self) -> Result<Source> {
+        let text = std::str::from_utf8(&self.bytes)
+            .with_context(|| format!("{} is not UTF-8 text", self.display))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Ok(Source::new(self.display.as_str(), text))
+    }
+}
+
+/// The project's files over the built-in ones.
+#[derive(Debug, Clone)]
+pub struct Files {
+    layers: Vec<Layer>,
+    project_root: Option<PathBuf>,
+}
+
+impl Files {
+    /// The project at `root` over the built-in library.
+    pub fn project(root: &Path) -> Files {
+        Files {
+            layers: vec![Layer::Dir(root.to_path_buf()), Layer::Embedded("")],
+            project_root: Some(root.to_path_buf()),
+        }
+    }
+
+    /// No project: the built-in example MSP and customers over the built-in library.
+    pub fn builtin_examples() -> Files {
+        Files {
+            layers: vec![Layer::Embedded(EXAMPLES), Layer::Embedded("")],
+            project_root: None,
+        }
+    }
+
+    pub fn project_root(&self) -> Option<&Path> {
+        self.project_root.as_deref()
+    }
+
+    /// The first file at `rel` from the top layer down.
+    pub fn read(&self, rel: &str) -> Result<Option<InputFile>> {
+        for layer in &self.layers {
+            if let Some(file) = read_in(layer, rel)? {
+                return Ok(Some(file));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The file at `rel` in the built-in layer only, ignoring overrides.
+    pub fn read_builtin(&self, rel: &str) -> Result<Option<InputFile>> {
+        read_in(&Layer::Embedded(""), rel)
+    }
+
+    /// Every relative path under `dir/` in any layer, sorted, each once.
+    pub fn list(&self, dir: &str) -> Result<Vec<String>> {
+        let dir = dir.trim_end_matches('/');
+        let mut all = BTreeSet::new();
+        for layer in &self.layers {
+            list_in(layer, dir, &mut all)?;
+        }
+        Ok(all.into_iter().collect())
+    }
+}
+
+fn read_in(layer: &Layer, rel: &str) -> Result<Option<InputFile>> {
+    match layer {
+        Layer::Dir(root) => {
+            let path = root.join(rel);
+            if !path.is_file() {
+                return Ok(None);
+            }
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            Ok(Some(InputFile {
+                rel: rel.to_string(),
+                display: rel.to_string(),
+                bytes: Cow::Owned(bytes),
+            }))
+        }
+        Layer::Embedded(prefix) => {
+            let full = format!("{prefix}{rel}");
+            Ok(Builtin::get(&full).map(|f| InputFile {
+                rel: rel.to_string(),
+                display: format!("<built-in>/{full}"),
+                bytes: f.data,
+            }))
+        }
+    }
+}
+
+fn list_in(layer: &Layer, dir: &str, out: &mut BTreeSet<String>) -> Result<()> {
+    match layer {
+        Layer::Dir(root) => {
+            let base = root.join(dir);
+            if !base.is_dir() {
+                return Ok(());
+            }
+            for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+                let entry = entry.with_context(|| format!("listing {}", base.display()))?;
+                if !entry.file_type().is_file() || is_hidden_or_temp(entry.file_name()) {
+                    continue;
+                }
+                let rel = entry
+                    .path()
+                    .strip_prefix(root)
+                    .with_context(|| format!("listing {}", base.display()))?;
+                if let Some(rel) = rel.to_str() {
+                    out.insert(rel.replace('\\', "/"));
+                }
+            }
+        }
+        Layer::Embedded(prefix) => {
+            let want = format!("{prefix}{dir}/");
+            for name in Builtin::iter() {
+                if let Some(rest) = name.strip_prefix(prefix)
+                    && name.starts_with(&want)
+                {
+                    out.insert(rest.to_string());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Editor backups and hidden files are never inputs.
+fn is_hidden_or_temp(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with('#') || name.ends_with('~') || name.ends_with(".swp")
+}
+
+/// Checks a path an author wrote (a logo, an image): relative, inside its folder, no tricks.
+pub fn check_relative(path: &str) -> Result<(), String> {
+    if path.is_empty() {
+        return Err("the path is empty".into());
+    }
+    if path.starts_with('/') || path.starts_with('\\') || path.contains(':') {
+        return Err(format!(
+            "`{path}` is absolute; write a path relative to the folder"
+        ));
+    }
+    if path.contains('\\') {
+        return Err(format!("`{path}` uses `\\`; separate folders with `/`"));
+    }
+    if path
+        .split('/')
+        .any(|part| part == ".." || part == "." || part.is_empty())
+    {
+        return Err(format!(
+            "`{path}` steps outside its folder or has an empty part; write a plain path like `logos/acme.svg`"
+        ));
+    }
+    Ok(())
+}
+
+/// Finds the project: the nearest folder from `start` upwards with a `handboek.yaml`.
+pub fn find_project(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join("handboek.yaml").is_file())
+        .map(Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_paths_are_refused() {
+        for bad in [
+            "../x.svg",
+            "/etc/passwd",
+            "a/../../b",
+            "C:/x",
+            "a\\b",
+            "",
+            "a//b",
+            "./a",
+        ] {
+            assert!(check_relative(bad).is_err(), "{bad}");
+        }
+        assert!(check_relative("logos/acme.svg").is_ok());
+    }
+
+    #[test]
+    fn project_file_overrides_builtin_and_lists_are_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/nl/employee")).unwrap();
+        std::fs::write(dir.path().join("content/nl/employee/index.md"), "mine").unwrap();
+        std::fs::write(dir.path().join("content/nl/employee/extra.md"), "new").unwrap();
+        std::fs::write(dir.path().join("content/nl/employee/.extra.md.swp"), "x").unwrap();
+        let files = Files::project(dir.path());
+        let index = files.read("content/nl/employee/index.md").unwrap().unwrap();
+        assert_eq!(&*index.bytes, b"mine");
+        assert_eq!(index.display, "content/nl/employee/index.md");
+        let listed = files.list("content/nl/employee").unwrap();
+        assert!(listed.contains(&"content/nl/employee/extra.md".to_string()));
+        assert!(listed.contains(&"content/nl/employee/app-setup.md".to_string()));
+        assert!(!listed.iter().any(|p| p.contains(".swp")));
+    }
+}

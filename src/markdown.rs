@@ -1,0 +1,506 @@
+//! The only user of pulldown-cmark: resolved Markdown to HTML, with our alerts, unique
+//! heading ids, page links and images checked and rewritten, footnote ids that cannot
+//! collide, and dialect placeholders filled in with escaped values.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    TextMergeWithOffset, html,
+};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
+use crate::dialect::{BLOCK_PLACEHOLDER, Insert, Resolved, split_placeholders};
+
+/// Where a page is rendered: as its own file in the site, or as a section of the print
+/// edition (where links become anchors and ids get the page's prefix).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Site,
+    Print,
+}
+
+/// Everything the renderer needs besides the Markdown.
+pub struct Context<'a> {
+    pub source: &'a Source,
+    pub slug: &'a str,
+    pub target: Target,
+    /// Slugs of the pages in this customer's handbook.
+    pub pages: &'a BTreeSet<String>,
+    /// Slugs of every page of this audience in the library (to tell "left out" from "missing").
+    pub library: &'a BTreeSet<String>,
+    pub customer_id: &'a str,
+    pub alert_title: &'a dyn Fn(BlockQuoteKind) -> String,
+    /// HTML for a QR code or a screen insert.
+    pub render_insert: &'a dyn Fn(&Insert) -> String,
+    /// The asset path (`assets/…`) an image refers to, if it exists.
+    pub find_asset: &'a dyn Fn(&str) -> Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Asset paths (`assets/…`) this page shows.
+    pub assets: BTreeSet<String>,
+    /// The page's text, for search and summaries.
+    pub text: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
+}
+
+pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics> {
+    let mut r = Renderer {
+        cx,
+        resolved,
+        diags: Diagnostics::new(),
+        out: Rendered::default(),
+        used_ids: BTreeMap::new(),
+        link_depth: 0,
+        code_depth: 0,
+    };
+    let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading: Option<HeadingBuf> = None;
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                if level == HeadingLevel::H1 {
+                    r.error(range.start, "a `#` heading inside a page".into(), "the front matter `title` is the page's only top heading; start sections with `##`.".into());
+                }
+                heading = Some(HeadingBuf {
+                    level,
+                    explicit: id.map(|s| s.to_string()),
+                    events: Vec::new(),
+                    offset: range.start,
+                });
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = heading.take() {
+                    r.heading(h, &mut events);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let mapped = r.map(event, range.start);
+        match heading.as_mut() {
+            Some(h) => h.events.extend(mapped),
+            None => events.extend(mapped),
+        }
+    }
+    html::push_html(&mut r.out.html, events.into_iter());
+    let text = std::mem::take(&mut r.out.text);
+    r.out.text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    r.diags.into_result(r.out)
+}
+
+struct HeadingBuf<'a> {
+    level: HeadingLevel,
+    explicit: Option<String>,
+    events: Vec<Event<'a>>,
+    offset: usize,
+}
+
+struct Renderer<'a> {
+    cx: &'a Context<'a>,
+    resolved: &'a Resolved,
+    diags: Diagnostics,
+    out: Rendered,
+    used_ids: BTreeMap<String, usize>,
+    link_depth: usize,
+    code_depth: usize,
+}
+
+impl<'a> Renderer<'a> {
+    fn error(&mut self, offset: usize, message: String, help: String) {
+        let line = self.resolved.source_line(offset);
+        self.diags.push(
+            Diagnostic::error(message)
+                .at(self.cx.source, Span::new(line, 1, 0))
+                .help(help),
+        );
+    }
+
+    fn insert(&self, n: usize) -> Option<&'a Insert> {
+        self.resolved.inserts.get(n)
+    }
+
+    /// What a reader sees of an insert, as plain text.
+    fn insert_text(&self, n: usize) -> String {
+        match self.insert(n) {
+            Some(Insert::Value(v)) => v.display().to_string(),
+            Some(Insert::Literal) => "{{".to_string(),
+            Some(Insert::Qr { label, .. }) => label.clone(),
+            Some(Insert::Screen(_)) | None => String::new(),
+        }
+    }
+
+    /// Plain text with placeholders replaced by what a reader sees.
+    fn plain(&self, text: &str) -> String {
+        split_placeholders(text)
+            .into_iter()
+            .map(|part| part.map_or_else(|n| self.insert_text(n), str::to_string))
+            .collect()
+    }
+
+    /// Raw HTML written by an author, with placeholders replaced by escaped values.
+    fn fill_html(&self, html: &str) -> String {
+        split_placeholders(html)
+            .into_iter()
+            .map(|part| part.map_or_else(|n| escape(&self.insert_text(n)), str::to_string))
+            .collect()
+    }
+
+    fn prefixed(&self, id: &str) -> String {
+        match self.cx.target {
+            Target::Site => id.to_string(),
+            Target::Print => format!("{}--{id}", self.cx.slug),
+        }
+    }
+
+    fn map(&mut self, event: Event<'a>, offset: usize) -> Vec<Event<'a>> {
+        match event {
+            Event::Text(text) if self.code_depth > 0 => vec![Event::Text(self.plain(&text).into())],
+            Event::Text(text) => {
+                let mut out = Vec::new();
+                for part in split_placeholders(&text) {
+                    match part {
+                        Ok(t) => {
+                            self.out.text.push_str(t);
+                            self.out.text.push(' ');
+                            out.push(Event::Text(CowStr::from(t.to_string())));
+                        }
+                        Err(n) => out.push(self.inline_insert(n)),
+                    }
+                }
+                out
+            }
+            Event::Code(code) => vec![Event::Code(self.plain(&code).into())],
+            Event::Html(h) | Event::InlineHtml(h) if h.contains(BLOCK_PLACEHOLDER) => {
+                vec![Event::Html(self.block_insert(&h).into())]
+            }
+            Event::Html(h) => vec![Event::Html(self.fill_html(&h).into())],
+            Event::InlineHtml(h) => vec![Event::InlineHtml(self.fill_html(&h).into())],
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let title = (self.cx.alert_title)(kind);
+                vec![Event::Html(format!("<div class=\"alert alert--{}\" role=\"note\"><p class=\"alert__title\">{}</p>\n", alert_class(kind), escape(&title)).into())]
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => vec![Event::Html("</div>\n".into())],
+            Event::Start(Tag::CodeBlock(k)) => {
+                self.code_depth += 1;
+                vec![Event::Start(Tag::CodeBlock(k))]
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.code_depth -= 1;
+                vec![Event::End(TagEnd::CodeBlock)]
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                self.link_depth += 1;
+                let dest = self.link(&dest_url, link_type, offset);
+                vec![Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                })]
+            }
+            Event::End(TagEnd::Link) => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                vec![Event::End(TagEnd::Link)]
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = self.image(&dest_url, offset);
+                vec![Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                })]
+            }
+            Event::FootnoteReference(name) => {
+                vec![Event::FootnoteReference(self.footnote(&name).into())]
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => vec![Event::Start(
+                Tag::FootnoteDefinition(self.footnote(&name).into()),
+            )],
+            other => vec![other],
+        }
+    }
+
+    fn footnote(&self, name: &str) -> String {
+        format!("fn-{}-{name}", self.cx.slug)
+    }
+
+    fn inline_insert(&mut self, n: usize) -> Event<'a> {
+        match self.insert(n) {
+            Some(Insert::Value(v)) => {
+                self.out.text.push_str(v.display());
+                self.out.text.push(' ');
+                match v.href() {
+                    Some(href) if self.link_depth == 0 => Event::InlineHtml(
+                        format!("<a href=\"{}\">{}</a>", escape(&href), escape(v.display())).into(),
+                    ),
+                    _ => Event::Text(v.display().to_string().into()),
+                }
+            }
+            Some(Insert::Literal) => Event::Text("{{".into()),
+            Some(insert @ Insert::Qr { .. }) => {
+                Event::InlineHtml((self.cx.render_insert)(insert).into())
+            }
+            Some(Insert::Screen(_)) | None => Event::Text("".into()),
+        }
+    }
+
+    fn block_insert(&self, html: &str) -> String {
+        let n = html
+            .split(BLOCK_PLACEHOLDER)
+            .nth(1)
+            .and_then(|rest| rest.split("-->").next())
+            .and_then(|n| n.parse::<usize>().ok());
+        match n.and_then(|n| self.insert(n)) {
+            Some(insert) => (self.cx.render_insert)(insert),
+            None => String::new(),
+        }
+    }
+
+    fn heading(&mut self, h: HeadingBuf<'a>, events: &mut Vec<Event<'a>>) {
+        let HeadingBuf {
+            level,
+            explicit,
+            events: buf,
+            offset,
+        } = h;
+        let text: String = buf
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        let base = explicit.unwrap_or_else(|| slugify(&text));
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
+        let count = self.used_ids.entry(base.clone()).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
+        if *count > 1 && self.used_ids.contains_key(&id) {
+            self.error(
+                offset,
+                format!("the heading id `{id}` is used twice on this page"),
+                "give one of the headings another `{#id}`.".into(),
+            );
+        }
+        let id = self.prefixed(&id);
+        let level_n = level as u8;
+        self.out.headings.push(Heading {
+            level: level_n,
+            id: id.clone(),
+            text: text.trim().to_string(),
+        });
+        events.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes: vec![],
+            attrs: vec![],
+        }));
+        events.extend(buf);
+        events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    fn link(&mut self, dest: &str, link_type: LinkType, offset: usize) -> String {
+        let parts = split_placeholders(dest);
+        if parts.iter().any(Result::is_err) {
+            return match parts.as_slice() {
+                [Err(n)] => match self.insert(*n) {
+                    Some(Insert::Value(v)) => v.href().unwrap_or_else(|| {
+                        self.error(
+                            offset,
+                            format!("`{}` is text and cannot be a link target", v.display()),
+                            "link to a URL, phone number or e-mail variable.".into(),
+                        );
+                        String::new()
+                    }),
+                    _ => String::new(),
+                },
+                _ => {
+                    self.error(
+                        offset,
+                        "a variable must be the whole link target".into(),
+                        "write `[text]({{links.mfa_setup}})` with nothing around the variable."
+                            .into(),
+                    );
+                    String::new()
+                }
+            };
+        }
+        if matches!(link_type, LinkType::Email)
+            || dest.starts_with("https://")
+            || dest.starts_with("mailto:")
+            || dest.starts_with("tel:")
+        {
+            return dest.to_string();
+        }
+        if dest.starts_with("http://") {
+            self.error(
+                offset,
+                format!("the link `{dest}` is not https"),
+                "link to the https address; handbooks never send readers to plain http.".into(),
+            );
+            return dest.to_string();
+        }
+        if let Some(anchor) = dest.strip_prefix('#') {
+            return format!("#{}", self.prefixed(anchor));
+        }
+        let (file, anchor) = dest
+            .split_once('#')
+            .map_or((dest, None), |(f, a)| (f, Some(a)));
+        let Some(slug) = file
+            .strip_suffix(".md")
+            .filter(|s| !s.contains('/') && !s.contains(':'))
+        else {
+            self.error(offset, format!("the link `{dest}` is not a page of this handbook"), "link to another page by its file name, e.g. `[Nieuwe telefoon](lost-phone.md)`, or to an https address.".into());
+            return dest.to_string();
+        };
+        if !self.cx.pages.contains(slug) {
+            if self.cx.library.contains(slug) {
+                self.error(offset, format!("links to `{file}`, which is not in the handbook of the customer `{}`", self.cx.customer_id), format!("put the link inside a `{{{{#if}}}}` block with the same condition as `{file}`'s `when:`."));
+            } else {
+                let help = match did_you_mean(slug, self.cx.library.iter().map(String::as_str)) {
+                    Some(close) => format!("did you mean `{close}.md`?"),
+                    None => "check the file name; pages link to pages of the same audience and language.".into(),
+                };
+                self.error(
+                    offset,
+                    format!("links to `{file}`, a page that does not exist"),
+                    help,
+                );
+            }
+            return String::new();
+        }
+        match (self.cx.target, anchor) {
+            (Target::Site, None) => format!("{slug}.html"),
+            (Target::Site, Some(a)) => format!("{slug}.html#{a}"),
+            (Target::Print, None) => format!("#page-{slug}"),
+            (Target::Print, Some(a)) => format!("#{slug}--{a}"),
+        }
+    }
+
+    fn image(&mut self, dest: &str, offset: usize) -> String {
+        if dest.contains("://") || dest.starts_with("data:") {
+            self.error(offset, format!("the image `{dest}` is not a file of the project"), "put the image in `assets/` and write its path there, e.g. `![…](screens/sign-in.png)`; handbooks load nothing from the network.".into());
+            return String::new();
+        }
+        if let Err(why) = crate::files::check_relative(dest) {
+            self.error(
+                offset,
+                format!("image: {why}"),
+                "write a path inside `assets/`, e.g. `screens/sign-in.png`.".into(),
+            );
+            return String::new();
+        }
+        match (self.cx.find_asset)(dest) {
+            Some(asset) => {
+                let href = format!("../{asset}");
+                self.out.assets.insert(asset);
+                href
+            }
+            None => {
+                self.error(
+                    offset,
+                    format!("the image `{dest}` does not exist"),
+                    format!(
+                        "add it as `assets/{dest}` (or `assets/<lang>/{dest}` for one language)."
+                    ),
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+fn alert_class(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "note",
+        BlockQuoteKind::Tip => "tip",
+        BlockQuoteKind::Important => "important",
+        BlockQuoteKind::Warning => "warning",
+        BlockQuoteKind::Caution => "caution",
+    }
+}
+
+/// HTML-escapes text for element content and double-quoted attributes.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A heading's id: lowercase letters and digits joined by dashes.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        c => c,
+    }
+}

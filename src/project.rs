@@ -1,0 +1,153 @@
+//! The MSP's project: its settings (`handboek.yaml`), the built-in defaults under them, and
+//! its customers, each validated into a `Customer`.
+
+use anyhow::Result;
+
+use crate::customer::{
+    Customer, Layer, Msp, RawCustomer, RawSettings, validate_customer, validate_msp,
+};
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
+use crate::files::{Files, check_relative};
+use crate::yaml;
+
+/// `handboek.yaml` and the built-in defaults, ready to layer customers on.
+pub struct Settings {
+    pub msp: Msp,
+    pub theme: String,
+    /// The built-in defaults, then `handboek.yaml`'s `defaults:`.
+    pub layers: Vec<Layer>,
+}
+
+pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
+    let mut diags = Diagnostics::new();
+    let mut layers = Vec::new();
+    if let Some(file) = files.read_builtin("defaults.yaml")? {
+        let source = file.source()?;
+        match yaml::parse::<RawCustomer>(&source) {
+            Ok(raw) => layers.push(Layer { source, raw }),
+            Err(d) => diags.push(d),
+        }
+    }
+    let Some(file) = files.read("handboek.yaml")? else {
+        diags.push(
+            Diagnostic::error("the project has no handboek.yaml")
+                .help("run `handboek init` to create one."),
+        );
+        return Ok(Err(diags));
+    };
+    let source = file.source()?;
+    let raw = match yaml::parse::<RawSettings>(&source) {
+        Ok(raw) => raw,
+        Err(d) => {
+            diags.push(d);
+            return Ok(Err(diags));
+        }
+    };
+    let msp = validate_msp(&source, &raw)
+        .map_err(|d| diags.extend(d))
+        .ok();
+    let theme = match &raw.theme {
+        None => "default".to_string(),
+        Some(t) => {
+            match check_relative(&t.value) {
+                Ok(()) if !t.value.contains('/') => t.value.clone(),
+                _ => {
+                    diags.push(Diagnostic::error(format!("`{}` is not a theme name", t.value)).at(&source, yaml::span_of(t, 0)).help("write the name of a folder under `themes/`, e.g. `theme: default`."));
+                    "default".to_string()
+                }
+            }
+        }
+    };
+    if let Some(defaults) = raw.defaults {
+        layers.push(Layer {
+            source,
+            raw: defaults,
+        });
+    }
+    match msp {
+        Some(msp) if diags.is_empty() => Ok(Ok(Settings { msp, theme, layers })),
+        _ => Ok(Err(diags)),
+    }
+}
+
+/// The ids of every customer file in the project, sorted.
+pub fn customer_ids(files: &Files) -> Result<Vec<String>> {
+    Ok(files
+        .list("customers")?
+        .iter()
+        .filter_map(|rel| {
+            rel.strip_prefix("customers/")?
+                .strip_suffix(".yaml")
+                .map(str::to_string)
+        })
+        .collect())
+}
+
+/// Loads the customers named in `wanted` (all when empty). Each customer's problems are
+/// collected separately so that one bad file does not stop the others.
+pub fn load_customers(
+    files: &Files,
+    settings: &Settings,
+    wanted: &[String],
+) -> Result<(Vec<Customer>, Diagnostics)> {
+    let ids = customer_ids(files)?;
+    let mut diags = Diagnostics::new();
+    for id in wanted {
+        if !ids.contains(id) {
+            let help = match did_you_mean(id, ids.iter().map(String::as_str)) {
+                Some(close) => {
+                    format!("did you mean `{close}`? The customers are in `customers/`.")
+                }
+                None => format!("the customers are {}.", ids.join(", ")),
+            };
+            diags.push(Diagnostic::error(format!("there is no customer `{id}`")).help(help));
+        }
+    }
+    if ids.is_empty() {
+        diags.push(
+            Diagnostic::error("the project has no customers")
+                .help("add one with `handboek new customer ID`."),
+        );
+    }
+    let asset_exists = |path: &str| matches!(files.read(&format!("assets/{path}")), Ok(Some(_)));
+    let mut customers = Vec::new();
+    for id in ids
+        .iter()
+        .filter(|id| wanted.is_empty() || wanted.contains(id))
+    {
+        let rel = format!("customers/{id}.yaml");
+        let Some(file) = files.read(&rel)? else {
+            continue;
+        };
+        let source = file.source()?;
+        if !valid_id(id) {
+            diags.push(Diagnostic::error(format!("`{id}` is not a valid customer id")).at(&source, Span::new(1, 1, 0)).help("rename the file: lowercase letters, digits and dashes, e.g. `customers/van-dijk.yaml`."));
+            continue;
+        }
+        match customer_from(id, source, settings, &asset_exists) {
+            Ok(c) => customers.push(c),
+            Err(d) => diags.extend(d),
+        }
+    }
+    Ok((customers, diags))
+}
+
+fn customer_from(
+    id: &str,
+    source: Source,
+    settings: &Settings,
+    asset_exists: &dyn Fn(&str) -> bool,
+) -> Result<Customer, Diagnostics> {
+    let raw: RawCustomer = yaml::parse(&source)?;
+    let own = Layer { source, raw };
+    let layers: Vec<&Layer> = settings.layers.iter().chain([&own]).collect();
+    validate_customer(id, &layers, &settings.msp, asset_exists)
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+}

@@ -1,0 +1,153 @@
+//! The theme: Tera 2 templates, drawn screens, static files and UI strings, from the project's
+//! `themes/<name>/` over the built-in `themes/default/`. Templates see view models only.
+
+mod ui;
+pub mod view;
+
+use std::collections::BTreeSet;
+
+use anyhow::Result;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Source};
+use crate::files::{Files, InputFile};
+use crate::lang::Lang;
+
+pub use ui::{Strings, Ui};
+
+pub struct Theme {
+    tera: Tera,
+    pub ui: Ui,
+    /// Names of the screens the theme can draw.
+    pub screens: BTreeSet<String>,
+    /// Files copied as they are into every audience's `static/` folder.
+    pub statics: Vec<InputFile>,
+    templates: Vec<Source>,
+}
+
+/// Loads theme `name`, falling back file by file to the built-in theme.
+pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics>> {
+    let own = format!("themes/{name}");
+    let mut rels = BTreeSet::new();
+    for base in ["themes/default", own.as_str()] {
+        for rel in files.list(base)? {
+            if let Some(rest) = rel.strip_prefix(base).and_then(|r| r.strip_prefix('/')) {
+                rels.insert(rest.to_string());
+            }
+        }
+    }
+    let mut diags = Diagnostics::new();
+    let mut tera = Tera::new();
+    let mut templates = Vec::new();
+    let mut screens = BTreeSet::new();
+    let mut statics = Vec::new();
+    let mut i18n = Vec::new();
+    for rel in rels {
+        let file = match files.read(&format!("{own}/{rel}"))? {
+            Some(f) => f,
+            None => match files.read(&format!("themes/default/{rel}"))? {
+                Some(f) => f,
+                None => continue,
+            },
+        };
+        if let Some(path) = rel.strip_prefix("static/") {
+            statics.push(InputFile {
+                rel: path.to_string(),
+                ..file
+            });
+            continue;
+        }
+        let source = file.source()?;
+        let template_name = if let Some(t) = rel.strip_prefix("templates/") {
+            Some(t.to_string())
+        } else if let Some(s) = rel
+            .strip_prefix("screens/")
+            .and_then(|s| s.strip_suffix(".html"))
+        {
+            screens.insert(s.to_string());
+            Some(format!("screens/{s}.html"))
+        } else if rel.starts_with("i18n/") {
+            i18n.push((rel.clone(), source.clone()));
+            None
+        } else {
+            diags.push(
+                Diagnostic::error("this file is not part of a theme")
+                    .in_file(&source)
+                    .help("a theme has `templates/`, `screens/`, `static/` and `i18n/` folders."),
+            );
+            None
+        };
+        if let Some(template_name) = template_name {
+            if let Err(e) = tera.add_raw_template(&template_name, &source.text) {
+                diags.push(
+                    Diagnostic::error(format!("the template does not parse: {}", error_chain(&e)))
+                        .in_file(&source),
+                );
+            }
+            templates.push(source);
+        }
+    }
+    let ui = match ui::load_ui(i18n) {
+        Ok(ui) => ui,
+        Err(d) => {
+            diags.extend(d);
+            Ui::default()
+        }
+    };
+    for required in ["page.html", "print.html", "language.html", "overview.html"] {
+        if !tera.get_template_names().any(|n| n == required) {
+            diags.push(Diagnostic::error(format!("the theme has no `templates/{required}`")).help("add it, or remove the theme's `templates/` folder to use the built-in templates."));
+        }
+    }
+    Ok(diags.into_result(Theme {
+        tera,
+        ui,
+        screens,
+        statics,
+        templates,
+    }))
+}
+
+impl Theme {
+    /// Renders `template` with a view model; errors name the template file.
+    pub fn render(&self, template: &str, view: &impl Serialize) -> Result<String, Diagnostic> {
+        let context = Context::from_serialize(view).map_err(|e| {
+            Diagnostic::error(format!(
+                "internal: the view of `{template}` cannot be serialised: {}",
+                error_chain(&e)
+            ))
+        })?;
+        self.tera.render(template, &context).map_err(|e| {
+            let d = Diagnostic::error(format!(
+                "the template `{template}` failed: {}",
+                error_chain(&e)
+            ))
+            .help(
+                "check the variable names against the template variables documented in the README.",
+            );
+            match self.templates.iter().find(|s| s.name.ends_with(template)) {
+                Some(source) => d.in_file(source),
+                None => d,
+            }
+        })
+    }
+
+    pub fn strings(&self, lang: Lang) -> &Strings {
+        self.ui.strings(lang)
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cur = e.source();
+    while let Some(inner) = cur {
+        let text = inner.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        cur = inner.source();
+    }
+    out
+}

@@ -74,16 +74,26 @@ pub fn load_library(
 ) -> Result<Result<Library, Diagnostics>> {
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
+    let mut found = Vec::new();
     for rel in files.list("content")? {
         let Some(file) = files.read(&rel)? else {
             continue;
         };
         let source = file.source()?;
         match locate(&rel) {
-            Ok((lang, audience, slug)) => match load_page(source, lang, audience, slug, screens) {
-                Ok(page) => pages.push(page),
-                Err(d) => diags.extend(d),
-            },
+            Ok((lang, audience, slug)) => {
+                let key = (audience, slug.clone(), lang);
+                match load_page(source.clone(), lang, audience, slug, screens) {
+                    Ok(page) => {
+                        found.push((key, source, Some(page.when.clone())));
+                        pages.push(page);
+                    }
+                    Err(d) => {
+                        found.push((key, source, None));
+                        diags.extend(d);
+                    }
+                }
+            }
             Err(help) => diags.push(
                 Diagnostic::error("this file is not where a page can be")
                     .in_file(&source)
@@ -94,7 +104,7 @@ pub fn load_library(
     pages.sort_by(|a, b| {
         (a.audience, a.lang, a.order, &a.slug).cmp(&(b.audience, b.lang, b.order, &b.slug))
     });
-    check_parity(&pages, &mut diags);
+    check_parity(&found, &mut diags);
     Ok(diags.into_result(Library { pages }))
 }
 
@@ -146,45 +156,41 @@ fn load_page(
     })
 }
 
+/// A page file found in the library: its key, file, and its `when:` if it parsed.
+type Found = ((Audience, String, Lang), Source, Option<Option<Condition>>);
+
 /// Every page exists in every language, and applies to the same customers in each.
-fn check_parity(pages: &[Page], diags: &mut Diagnostics) {
-    let mut by_key: BTreeMap<(Audience, &str), BTreeMap<Lang, &Page>> = BTreeMap::new();
-    for p in pages {
+fn check_parity(found: &[Found], diags: &mut Diagnostics) {
+    let mut by_key: BTreeMap<(Audience, &str), BTreeMap<Lang, &Found>> = BTreeMap::new();
+    for entry in found {
+        let ((audience, slug, lang), _, _) = entry;
         by_key
-            .entry((p.audience, &p.slug))
+            .entry((*audience, slug))
             .or_default()
-            .insert(p.lang, p);
+            .insert(*lang, entry);
     }
     for ((audience, slug), langs) in by_key {
-        let Some((_, first)) = langs.iter().next() else {
+        let Some((first_lang, (_, first, first_when))) = langs.iter().next() else {
             continue;
         };
         for lang in Lang::ALL {
             match langs.get(&lang) {
                 None => diags.push(
-                    Diagnostic::error(format!(
-                        "missing translation: this page has no `{lang}` version"
-                    ))
-                    .at(&first.source, Span::new(1, 1, 0))
-                    .help(format!(
-                        "add `content/{lang}/{}/{slug}.md` with the same steps in {}.",
-                        audience.dir(),
-                        match lang {
-                            Lang::Nl => "Dutch",
-                            Lang::En => "English",
-                        }
-                    )),
+                    Diagnostic::error(format!("missing translation: this page has no `{lang}` version"))
+                        .at(first, Span::new(1, 1, 0))
+                        .help(format!(
+                            "add `content/{lang}/{}/{slug}.md` with the same steps in {}.",
+                            audience.dir(),
+                            match lang {
+                                Lang::Nl => "Dutch",
+                                Lang::En => "English",
+                            }
+                        )),
                 ),
-                Some(page) if page.when != first.when => diags.push(
-                    Diagnostic::error(format!(
-                        "`when:` differs from the `{}` version of this page",
-                        first.lang
-                    ))
-                    .at(&page.source, Span::new(1, 1, 0))
-                    .help(format!(
-                        "use the same condition as {} so both languages cover the same customers.",
-                        first.source.name
-                    )),
+                Some((_, source, Some(when))) if matches!(first_when, Some(first) if first != when) => diags.push(
+                    Diagnostic::error(format!("`when:` differs from the `{first_lang}` version of this page"))
+                        .at(source, Span::new(1, 1, 0))
+                        .help(format!("use the same condition as {} so both languages cover the same customers.", first.name)),
                 ),
                 Some(_) => {}
             }

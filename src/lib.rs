@@ -26,13 +26,12 @@ pub mod vars;
 pub mod yaml;
 
 use anyhow::Result;
-use rayon::prelude::*;
 
 use content::load_library;
 use diagnostics::Diagnostics;
 use files::Files;
 use lang::Lang;
-use output::{Inputs, Output, render_customer, render_overview};
+use output::{Inputs, Output, render_customers, render_overview};
 use project::{load_customers, load_settings};
 use theme::load_theme;
 
@@ -51,54 +50,66 @@ pub struct Build {
     pub diagnostics: Diagnostics,
 }
 
-/// load project → load theme → load content → load customers → resolve, render, apply
-/// theme per customer (in parallel) → the overview page.
+/// load project → load theme → load content → load customers → resolve, render and apply
+/// the theme per customer (in parallel) → the overview page.
 pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
     let mut diags = Diagnostics::new();
-    let settings = load_settings(files)?.map_err(|d| diags.extend(d)).ok();
+    let settings = keep(load_settings(files)?, &mut diags);
     let theme_name = settings.as_ref().map_or("default", |s| s.theme.as_str());
-    let theme = load_theme(files, theme_name)?
-        .map_err(|d| diags.extend(d))
-        .ok();
+    let theme = keep(load_theme(files, theme_name)?, &mut diags);
     let screens = theme
         .as_ref()
         .map(|t| t.screens.clone())
         .unwrap_or_default();
-    let library = load_library(files, &screens)?
-        .map_err(|d| diags.extend(d))
-        .ok();
-    let (Some(settings), Some(theme), Some(library)) = (settings, theme, library) else {
-        return Ok(Build {
-            output: Output::default(),
-            diagnostics: diags.sorted(),
-        });
+    let library = keep(load_library(files, &screens)?, &mut diags);
+    let Some(settings) = settings else {
+        return Ok(Build::failed(diags));
     };
-    let (customers, customer_diags) = load_customers(files, &settings, &options.customers)?;
-    diags.extend(customer_diags);
+    let customers = keep_all(
+        load_customers(files, &settings, &options.customers)?,
+        &mut diags,
+    );
+    let (Some(theme), Some(library)) = (theme, library) else {
+        return Ok(Build::failed(diags));
+    };
     let inputs = Inputs {
         files,
         library: &library,
         theme: &theme,
     };
-    let rendered: Vec<_> = customers
-        .par_iter()
-        .map(|c| render_customer(&inputs, c, &options.langs))
-        .collect();
-    let mut output = Output::default();
-    for (customer, tree) in customers.iter().zip(rendered) {
-        match tree {
-            Ok(tree) => drop(output.customers.insert(customer.id.clone(), tree)),
-            Err(d) => diags.extend(d),
-        }
-    }
-    if options.customers.is_empty() && options.langs.is_empty() {
-        match render_overview(&theme, settings.msp.name.get(Lang::Nl), &customers, &output) {
-            Ok(html) => drop(output.top.insert("index.html".into(), html.into_bytes())),
-            Err(d) => diags.push(d),
+    let mut output = render_customers(&inputs, &customers, &options.langs, &mut diags);
+    // The overview lists every customer, so it is only rewritten when all of them built.
+    if options.customers.is_empty() && options.langs.is_empty() && !diags.has_errors() {
+        let msp = settings.msp.name.get(Lang::Nl);
+        if let Some(html) = keep(
+            render_overview(&theme, msp, &customers, &output).map_err(Diagnostics::from),
+            &mut diags,
+        ) {
+            output.top.insert("index.html".into(), html.into_bytes());
         }
     }
     Ok(Build {
         output,
         diagnostics: diags.sorted(),
     })
+}
+
+impl Build {
+    fn failed(diags: Diagnostics) -> Build {
+        Build {
+            output: Output::default(),
+            diagnostics: diags.sorted(),
+        }
+    }
+}
+
+/// The value of a stage that either succeeded or has problems to report.
+fn keep<T>(result: Result<T, Diagnostics>, diags: &mut Diagnostics) -> Option<T> {
+    result.map_err(|d| diags.extend(d)).ok()
+}
+
+/// The values of a stage that reports problems beside what it could do.
+fn keep_all<T>((value, problems): (T, Diagnostics), diags: &mut Diagnostics) -> T {
+    diags.extend(problems);
+    value
 }

@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 pub use handbook::{Inputs, Tree, render_customer};
+use rayon::prelude::*;
+
+use crate::customer::Customer;
+use crate::diagnostics::Diagnostics;
 pub use overview::render_overview;
 
 use crate::lang::Lang;
@@ -41,6 +45,30 @@ impl Output {
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files().find(|(p, _)| p == path).map(|(_, b)| b)
     }
+}
+
+/// Renders every customer in parallel; a customer with problems adds them to `diags` and
+/// gets no files, so that its previous output stays.
+pub fn render_customers(
+    inputs: &Inputs,
+    customers: &[Customer],
+    langs: &[Lang],
+    diags: &mut Diagnostics,
+) -> Output {
+    let rendered: Vec<_> = customers
+        .par_iter()
+        .map(|c| render_customer(inputs, c, langs))
+        .collect();
+    let mut output = Output::default();
+    for (customer, tree) in customers.iter().zip(rendered) {
+        match tree {
+            Ok(tree) => {
+                output.customers.insert(customer.id.clone(), tree);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    output
 }
 
 /// Writes `output` under `out`. Each customer's folder is built beside its final place and

@@ -154,6 +154,8 @@ mod tests {
 
     #[test]
     fn yes_is_not_a_boolean() {
+        let doc: Doc = parse(&src("on: true\n")).unwrap();
+        assert_eq!(doc.on, Some(true));
         let err = parse::<Doc>(&src("on: yes\n")).unwrap_err();
         assert_eq!(err.line(), 1, "{err}");
         assert!(err.help.as_deref().unwrap_or("").contains("true"), "{err}");

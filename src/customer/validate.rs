@@ -29,6 +29,8 @@ struct At<'a, T> {
     value: &'a T,
     source: &'a Source,
     span: Span,
+    /// Which layer set it: higher is closer to the customer file.
+    layer: usize,
 }
 
 impl<T> At<'_, T> {
@@ -49,11 +51,12 @@ impl<'a> Check<'a> {
         &self,
         get: impl Fn(&'a RawCustomer) -> Option<&'a Spanned<T>>,
     ) -> Option<At<'a, T>> {
-        self.layers.iter().rev().find_map(|layer| {
+        self.layers.iter().enumerate().rev().find_map(|(i, layer)| {
             get(&layer.raw).map(|s| At {
                 value: &s.value,
                 source: &layer.source,
                 span: span_of(s, 0),
+                layer: i,
             })
         })
     }
@@ -211,6 +214,7 @@ pub fn validate_msp(source: &Source, settings: &RawSettings) -> Result<Msp, Diag
         value: &s.value,
         source,
         span: span_of(s, 0),
+        layer: 0,
     });
     let name = match at_name {
         Some(at) => check.text(Some(at), "msp.name", &[]),
@@ -227,6 +231,7 @@ pub fn validate_msp(source: &Source, settings: &RawSettings) -> Result<Msp, Diag
         value: &s.value,
         source,
         span: span_of(s, 0),
+        layer: 0,
     });
     let url = check.url(at_url, "msp.url");
     match name {
@@ -420,7 +425,12 @@ fn brand(c: &mut Check) -> Option<Brand> {
     let ((primary, at_p), (on_primary, at_o)) = (primary?, on_primary?);
     let ratio = colour::contrast_ratio(primary, on_primary);
     if ratio < 4.5 {
-        let place = at_o.or(at_p);
+        // Point at the colour the author set closest to the customer file.
+        let place = match (at_p, at_o) {
+            (Some(p), Some(o)) if o.layer > p.layer => Some(o),
+            (Some(p), _) => Some(p),
+            (None, o) => o,
+        };
         let message = format!(
             "text in {} on the brand colour {} has a contrast of {ratio:.2}:1; readable text needs at least 4.5:1 (WCAG AA)",
             on_primary.to_hex(),
@@ -558,6 +568,7 @@ fn method(c: &mut Check) -> Option<(Method, BTreeSet<Factor>)> {
                     value: &item.value,
                     source: allowed.source,
                     span: span_of(item, 0),
+                    layer: 0,
                 };
                 if let Some(f) =
                     c.choice(&item_at, "mfa.allowed", &Factor::ALL.map(|f| (f.name(), f)))
@@ -653,6 +664,7 @@ fn screenshots(c: &mut Check, langs: &[Lang]) -> BTreeMap<String, (Text, Span)> 
             value: &spanned.value,
             source: &layer.source,
             span: span_of(spanned, 0),
+            layer: 0,
         };
         let key = format!("screenshots.{screen}");
         let Some(text) = c.text(Some(at), &key, langs) else {
@@ -694,11 +706,13 @@ fn waves(c: &mut Check, langs: &[Lang]) -> Vec<Wave> {
             value: &s.value,
             source: at.source,
             span: span_of(s, 0),
+            layer: 0,
         });
         let date_at = raw.date.as_ref().map(|s| At {
             value: &s.value,
             source: at.source,
             span: span_of(s, 0),
+            layer: 0,
         });
         if name_at.is_none() || date_at.is_none() {
             c.push(

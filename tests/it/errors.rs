@@ -1,0 +1,198 @@
+//! Bad input gets a message that names the file, the line and the fix; all problems of a run
+//! are reported together.
+
+use crate::fixture::{Project, find};
+
+const CUSTOMER: &str = "customers/appco.yaml";
+
+fn app_only_with(customer_yaml: &str) -> Project {
+    let p = Project::fixture("app-only");
+    p.write(CUSTOMER, customer_yaml);
+    p
+}
+
+#[test]
+fn yaml_syntax_error_names_file_and_line() {
+    let errors =
+        app_only_with("name: Appco\nmfa:\n  method: [app\n  enforcement: security_defaults\n")
+            .errors();
+    let d = &errors[0];
+    assert_eq!(d.file(), CUSTOMER);
+    assert!(d.line() >= 3, "{}", d.summary());
+}
+
+#[test]
+fn unknown_key_gets_did_you_mean_and_its_line() {
+    let errors = app_only_with("name: Appco\nhelpdsk:\n  phone: 020 123 4567\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n").errors();
+    let d = find(&errors, "unknown key `helpdsk`");
+    assert_eq!((d.file(), d.line(), d.column()), (CUSTOMER, 2, 1));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean `helpdesk`?")
+    );
+}
+
+#[test]
+fn bad_phone_number_is_explained_at_its_line() {
+    let errors = app_only_with("name: Appco\nhelpdesk:\n  phone: 020 123 456\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n").errors();
+    let d = find(&errors, "`helpdesk.phone`");
+    assert_eq!((d.file(), d.line(), d.column()), (CUSTOMER, 3, 10));
+    assert!(d.message.contains("020 123 456"), "{}", d.message);
+}
+
+#[test]
+fn http_url_is_refused() {
+    let errors = app_only_with("name: Appco\nhelpdesk:\n  url: http://help.appco.nl\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n").errors();
+    let d = find(&errors, "is not https");
+    assert_eq!((d.file(), d.line()), (CUSTOMER, 3));
+}
+
+#[test]
+fn poor_contrast_on_the_brand_colour_suggests_a_darker_one() {
+    let errors = app_only_with("name: Appco\nbrand:\n  primary: \"#7fb3e6\"\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n").errors();
+    let d = find(&errors, "contrast");
+    assert_eq!((d.file(), d.line()), (CUSTOMER, 3));
+    assert!(
+        d.help.as_deref().unwrap_or("").contains("primary: \"#"),
+        "{:?}",
+        d.help
+    );
+}
+
+#[test]
+fn impossible_date_and_unknown_method_and_language_are_all_reported_together() {
+    let errors = app_only_with("name: Appco\nlanguages: [nl, fr]\nmfa:\n  method: authenticator\n  enforcement: security_defaults\n  mandatory_from: 2026-02-30\n").errors();
+    assert_eq!(find(&errors, "`fr`").line(), 2);
+    assert_eq!(
+        find(&errors, "`authenticator` is not a valid `mfa.method`").line(),
+        4
+    );
+    assert_eq!(find(&errors, "mandatory_from").line(), 6);
+}
+
+#[test]
+fn allowed_methods_without_choose_is_an_error() {
+    let errors = app_only_with("name: Appco\nmfa:\n  method: app\n  allowed: [app, sms]\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n").errors();
+    assert_eq!(find(&errors, "only for `method: choose`").line(), 4);
+}
+
+#[test]
+fn unknown_variable_gets_did_you_mean_at_its_column() {
+    let p = Project::fixture("override");
+    p.edit(
+        "content/nl/employee/dialect.md",
+        "of mail {{ helpdesk.email }}",
+        "of mail {{ helpdesk.emial }}",
+    );
+    let errors = p.errors();
+    let d = find(&errors, "unknown variable `helpdesk.emial`");
+    assert_eq!(
+        (d.file(), d.line(), d.column()),
+        ("content/nl/employee/dialect.md", 6, 82)
+    );
+    assert!(d.help.as_deref().unwrap_or("").contains("`helpdesk.email`"));
+}
+
+#[test]
+fn unclosed_condition_points_at_its_opening_line() {
+    let p = Project::fixture("override");
+    p.edit(
+        "content/en/employee/dialect.md",
+        "{{#if sms or not feature.new_laptop}}\nNo new laptop.\n{{/if}}",
+        "{{#if sms or not feature.new_laptop}}\nNo new laptop.\n",
+    );
+    let errors = p.errors();
+    let d = find(&errors, "never closed");
+    assert_eq!((d.file(), d.line()), ("content/en/employee/dialect.md", 21));
+}
+
+#[test]
+fn unknown_condition_gets_did_you_mean() {
+    let p = Project::fixture("override");
+    p.edit(
+        "content/nl/employee/dialect.md",
+        "{{#if feature.remote_desktop}}",
+        "{{#if feature.remote_destkop}}",
+    );
+    let d = find(&p.errors(), "unknown condition `feature.remote_destkop`").clone();
+    assert_eq!((d.line(), d.column()), (12, 9));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("did you mean `feature.remote_desktop`?")
+    );
+}
+
+#[test]
+fn missing_translation_of_a_page_is_an_error() {
+    let p = Project::fixture("override");
+    std::fs::remove_file(p.path().join("content/en/employee/dialect.md")).expect("rm");
+    let d = find(&p.errors(), "missing translation").clone();
+    assert_eq!(d.file(), "content/nl/employee/dialect.md");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("content/en/employee/dialect.md")
+    );
+}
+
+#[test]
+fn missing_translation_of_a_ui_string_is_an_error() {
+    let p = Project::fixture("app-only");
+    p.write("themes/default/i18n/nl/extra.yaml", "greeting: Hallo\n");
+    let d = find(&p.errors(), "missing translation: `extra.greeting`").clone();
+    assert_eq!(
+        (d.file(), d.line()),
+        ("themes/default/i18n/nl/extra.yaml", 1)
+    );
+}
+
+#[test]
+fn link_to_a_page_the_customer_does_not_get_is_an_error() {
+    let p = Project::fixture("override");
+    p.edit(
+        "content/nl/employee/dialect.md",
+        "Zie ook [nieuwe telefoon](lost-phone.md)",
+        "Zie ook [sms](sms-setup.md)",
+    );
+    let d = find(
+        &p.errors(),
+        "links to `sms-setup.md`, which is not in the handbook",
+    )
+    .clone();
+    assert_eq!((d.file(), d.line()), ("content/nl/employee/dialect.md", 46));
+}
+
+#[test]
+fn variable_left_out_for_a_customer_is_an_error_naming_the_customer() {
+    let p = Project::fixture("override");
+    p.edit(
+        "content/nl/employee/dialect.md",
+        "Welkom bij {{ customer.name }}.",
+        "Welkom bij {{ customer.name }}, zie {{ helpdesk.url }}.",
+    );
+    let d = find(
+        &p.errors(),
+        "`helpdesk.url` is not set for the customer `custom`",
+    )
+    .clone();
+    assert_eq!((d.file(), d.line()), ("content/nl/employee/dialect.md", 6));
+}
+
+#[test]
+fn problems_in_several_files_are_reported_in_one_run() {
+    let p = Project::fixture("override");
+    p.edit(
+        "content/nl/employee/dialect.md",
+        "{{ customer.name }}",
+        "{{ customer.nam }}",
+    );
+    p.edit("customers/custom.yaml", "method: app", "method: ap");
+    let errors = p.errors();
+    find(&errors, "unknown variable `customer.nam`");
+    find(&errors, "`ap` is not a valid `mfa.method`");
+}

@@ -231,3 +231,83 @@ pub fn split_placeholders(text: &str) -> Vec<Result<&str, usize>> {
     }
     parts
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::lang::Lang;
+    use crate::project::test_customer;
+    use crate::vars::variables;
+
+    fn customer(method: &str, extra: &str) -> Customer {
+        test_customer(&format!(
+            "name: Acme\nhelpdesk:\n  name: Servicedesk\n  phone: 020 123 4567\n  email: help@acme.nl\nmfa:\n  method: {method}\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n{extra}"
+        ))
+    }
+
+    fn resolve_for(body: &str, c: &Customer) -> Result<Resolved, Diagnostics> {
+        let source = Source::new("p.md", body);
+        let screens = BTreeSet::from(["approve-number".to_string()]);
+        let (template, diags) = parse(&source, body, 1, &screens);
+        assert!(diags.is_empty(), "{diags}");
+        resolve(&template, &source, c, &variables(c, Lang::Nl, "de app"))
+    }
+
+    #[test]
+    fn sms_customer_gets_only_the_sms_branch() {
+        let body = "Start\n{{#if app}}\nAPP\n{{else}}\nSMS\n{{/if}}\nEnd\n";
+        assert_eq!(resolve_for(body, &customer("sms", "")).unwrap().markdown, "Start\nSMS\nEnd\n");
+        assert_eq!(resolve_for(body, &customer("app", "")).unwrap().markdown, "Start\nAPP\nEnd\n");
+    }
+
+    #[test]
+    fn choose_customer_gets_every_allowed_path() {
+        let c = customer("choose\n  allowed: [app, sms]", "");
+        let body = "{{#if app}}\nA\n{{/if}}\n{{#if sms and choose}}\nS\n{{/if}}\n";
+        assert_eq!(resolve_for(body, &c).unwrap().markdown, "A\nS\n");
+    }
+
+    #[test]
+    fn nested_conditions_and_features_resolve_and_keep_source_lines() {
+        let c = customer("app", "features:\n  remote_desktop: true\n");
+        let body = "a\n{{#if app}}\n  {{#if feature.remote_desktop}}\nRD\n  {{else}}\nno\n  {{/if}}\n{{/if}}\nz\n";
+        let r = resolve_for(body, &c).unwrap();
+        assert_eq!(r.markdown, "a\nRD\nz\n");
+        assert_eq!(r.line_map, vec![1, 4, 9]);
+    }
+
+    #[test]
+    fn variables_become_placeholders_with_typed_values() {
+        let r = resolve_for("Bel {{ helpdesk.phone }} of {{helpdesk.name}}.\n", &customer("app", "")).unwrap();
+        let parts = split_placeholders(r.markdown.trim_end());
+        assert_eq!(parts.len(), 5);
+        match &r.inserts[0] {
+            Insert::Value(v) => assert_eq!(v.href().as_deref(), Some("tel:+31201234567")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(r.inserts[1], Insert::Value(Value::Text("Servicedesk".into())));
+    }
+
+    #[test]
+    fn escaped_braces_stay_literal_and_screens_become_block_comments() {
+        let r = resolve_for("Typ \\{{ niet }}\n   {{screen approve-number}}\n", &customer("app", "")).unwrap();
+        assert_eq!(r.inserts[0], Insert::Literal);
+        assert!(r.markdown.contains(" niet }}\n   <!--hb:1-->\n"), "{}", r.markdown);
+    }
+
+    #[test]
+    fn optional_variable_missing_for_a_customer_is_an_error_at_its_place() {
+        let err = resolve_for("x\nZie {{ helpdesk.url }}\n", &customer("app", "")).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!((d.line(), d.column()), (2, 5));
+        assert!(d.message.contains("`helpdesk.url` is not set for the customer `test`"));
+    }
+
+    #[test]
+    fn qr_of_a_phone_encodes_a_tel_link() {
+        let r = resolve_for("{{qr helpdesk.phone}}\n", &customer("app", "")).unwrap();
+        assert_eq!(r.inserts[0], Insert::Qr { payload: "tel:+31201234567".into(), label: "020 123 4567".into() });
+    }
+}

@@ -151,3 +151,39 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
 }
+
+/// A customer for unit tests: `yaml` over the built-in defaults and a minimal MSP.
+#[cfg(test)]
+pub(crate) fn test_customer(yaml: &str) -> Customer {
+    let files = Files::builtin_examples();
+    let defaults = files.read_builtin("defaults.yaml").ok().flatten().expect("defaults.yaml is built in");
+    let source = defaults.source().expect("utf-8");
+    let raw = yaml::parse::<RawCustomer>(&source).expect("defaults parse");
+    let msp_source = Source::new("handboek.yaml", "msp:\n  name: Test IT\n");
+    let msp = validate_msp(&msp_source, &yaml::parse(&msp_source).expect("msp parses")).expect("msp is valid");
+    let settings = Settings { msp, theme: "default".into(), layers: vec![Layer { source, raw }] };
+    customer_from("test", Source::new("customers/test.yaml", yaml), &settings, &|_| true).unwrap_or_else(|d| panic!("{d}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "name: Acme\nhelpdesk:\n  name: Servicedesk\n  phone: 020 123 4567\n  email: help@acme.nl\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n";
+
+    #[test]
+    fn customer_values_layer_over_the_built_in_defaults() {
+        let c = test_customer(MINIMAL);
+        assert_eq!(c.links["mfa_setup"].0, "https://aka.ms/mfasetup");
+        assert_eq!(c.sms_retirement.iso(), "2027-02-01");
+        assert_eq!(c.helpdesk.phone.e164(), "+31201234567");
+    }
+
+    #[test]
+    fn customer_ids_are_lowercase_words_with_dashes() {
+        assert!(valid_id("van-dijk-2"));
+        for bad in ["Van-Dijk", "-x", "a_b", "", "a b", "ö"] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+}

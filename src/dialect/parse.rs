@@ -292,3 +292,52 @@ fn list<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(body: &str) -> Vec<(usize, usize, String)> {
+        let source = Source::new("p.md", body);
+        let screens = BTreeSet::from(["approve-number".to_string()]);
+        let (_, diags) = parse(&source, body, 1, &screens);
+        diags.iter().map(|d| (d.line(), d.column(), d.message.clone())).collect()
+    }
+
+    #[test]
+    fn every_problem_of_a_page_is_reported_with_its_place() {
+        let found = errors("{{ helpdesk.phon }}\n{{#if feature.nope}}\nx\n{{screen aprove-number}}\n{{/if}}\n{{/if}}\n{{#if app}}\n");
+        assert_eq!(
+            found,
+            vec![
+                (1, 1, "unknown variable `helpdesk.phon`".to_string()),
+                (2, 7, "unknown condition `feature.nope`".to_string()),
+                (4, 1, "unknown screen `aprove-number`".to_string()),
+                (6, 1, "`{{/if}}` without a `{{#if}}` above it".to_string()),
+                (7, 1, "this `{{#if}}` is never closed".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn block_directives_inside_a_line_are_refused() {
+        let found = errors("Tekst {{#if app}} meer\n");
+        assert_eq!(found[0].2, "`{{#if app}}` must stand alone on its line");
+        assert_eq!(found[0].1, 7);
+    }
+
+    #[test]
+    fn unclosed_braces_point_at_the_braces() {
+        assert_eq!(errors("ab {{ helpdesk.phone\n")[0], (1, 4, "`{{` is not closed on this line".to_string()));
+    }
+
+    #[test]
+    fn second_else_is_an_error() {
+        assert_eq!(errors("{{#if app}}\n{{else}}\n{{else}}\n{{/if}}\n")[0].2, "a second `{{else}}` in the same block");
+    }
+
+    #[test]
+    fn escape_and_qr_literal_parse_without_errors() {
+        assert!(errors("\\{{ x }} {{qr \"https://example.org\"}} {{ customer.name }}\n").is_empty());
+    }
+}

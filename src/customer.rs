@@ -2,7 +2,9 @@
 //! `handboek.yaml` and the built-in defaults. Nothing downstream sees a raw string where a
 //! type belongs.
 
+mod address;
 mod raw;
+mod sections;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};

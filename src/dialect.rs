@@ -258,8 +258,14 @@ mod tests {
     #[test]
     fn sms_customer_gets_only_the_sms_branch() {
         let body = "Start\n{{#if app}}\nAPP\n{{else}}\nSMS\n{{/if}}\nEnd\n";
-        assert_eq!(resolve_for(body, &customer("sms", "")).unwrap().markdown, "Start\nSMS\nEnd\n");
-        assert_eq!(resolve_for(body, &customer("app", "")).unwrap().markdown, "Start\nAPP\nEnd\n");
+        assert_eq!(
+            resolve_for(body, &customer("sms", "")).unwrap().markdown,
+            "Start\nSMS\nEnd\n"
+        );
+        assert_eq!(
+            resolve_for(body, &customer("app", "")).unwrap().markdown,
+            "Start\nAPP\nEnd\n"
+        );
     }
 
     #[test]
@@ -280,21 +286,36 @@ mod tests {
 
     #[test]
     fn variables_become_placeholders_with_typed_values() {
-        let r = resolve_for("Bel {{ helpdesk.phone }} of {{helpdesk.name}}.\n", &customer("app", "")).unwrap();
+        let r = resolve_for(
+            "Bel {{ helpdesk.phone }} of {{helpdesk.name}}.\n",
+            &customer("app", ""),
+        )
+        .unwrap();
         let parts = split_placeholders(r.markdown.trim_end());
         assert_eq!(parts.len(), 5);
         match &r.inserts[0] {
             Insert::Value(v) => assert_eq!(v.href().as_deref(), Some("tel:+31201234567")),
             other => panic!("{other:?}"),
         }
-        assert_eq!(r.inserts[1], Insert::Value(Value::Text("Servicedesk".into())));
+        assert_eq!(
+            r.inserts[1],
+            Insert::Value(Value::Text("Servicedesk".into()))
+        );
     }
 
     #[test]
     fn escaped_braces_stay_literal_and_screens_become_block_comments() {
-        let r = resolve_for("Typ \\{{ niet }}\n   {{screen approve-number}}\n", &customer("app", "")).unwrap();
+        let r = resolve_for(
+            "Typ \\{{ niet }}\n   {{screen approve-number}}\n",
+            &customer("app", ""),
+        )
+        .unwrap();
         assert_eq!(r.inserts[0], Insert::Literal);
-        assert!(r.markdown.contains(" niet }}\n   <!--hb:1-->\n"), "{}", r.markdown);
+        assert!(
+            r.markdown.contains(" niet }}\n   <!--hb:1-->\n"),
+            "{}",
+            r.markdown
+        );
     }
 
     #[test]
@@ -302,12 +323,21 @@ mod tests {
         let err = resolve_for("x\nZie {{ helpdesk.url }}\n", &customer("app", "")).unwrap_err();
         let d = err.iter().next().unwrap();
         assert_eq!((d.line(), d.column()), (2, 5));
-        assert!(d.message.contains("`helpdesk.url` is not set for the customer `test`"));
+        assert!(
+            d.message
+                .contains("`helpdesk.url` is not set for the customer `test`")
+        );
     }
 
     #[test]
     fn qr_of_a_phone_encodes_a_tel_link() {
         let r = resolve_for("{{qr helpdesk.phone}}\n", &customer("app", "")).unwrap();
-        assert_eq!(r.inserts[0], Insert::Qr { payload: "tel:+31201234567".into(), label: "020 123 4567".into() });
+        assert_eq!(
+            r.inserts[0],
+            Insert::Qr {
+                payload: "tel:+31201234567".into(),
+                label: "020 123 4567".into()
+            }
+        );
     }
 }

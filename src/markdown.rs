@@ -2,15 +2,20 @@
 //! heading ids, page links and images checked and rewritten, footnote ids that cannot
 //! collide, and dialect placeholders filled in with escaped values.
 
+mod links;
+mod text;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{
-    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-    TextMergeWithOffset, html,
+    BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
+    html,
 };
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{BLOCK_PLACEHOLDER, Insert, Resolved, split_placeholders};
+
+pub use text::{escape, slugify};
 
 /// Where a page is rendered: as its own file in the site, or as a section of the print
 /// edition (where links become anchors and ids get the page's prefix).
@@ -70,7 +75,7 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
         resolved,
         diags: Diagnostics::new(),
         out: Rendered::default(),
-        used_ids: BTreeMap::new(),
+        used_ids: BTreeSet::new(),
         link_depth: 0,
         code_depth: 0,
     };
@@ -123,7 +128,7 @@ struct Renderer<'a> {
     resolved: &'a Resolved,
     diags: Diagnostics,
     out: Rendered,
-    used_ids: BTreeMap<String, usize>,
+    used_ids: BTreeSet<String>,
     link_depth: usize,
     code_depth: usize,
 }
@@ -304,26 +309,37 @@ impl<'a> Renderer<'a> {
                 _ => None,
             })
             .collect();
-        let base = explicit.unwrap_or_else(|| slugify(&text));
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
+        let id = match explicit {
+            Some(id) => {
+                if self.used_ids.contains(&id) {
+                    self.error(
+                        offset,
+                        format!("the heading id `{id}` is used twice on this page"),
+                        "give one of the headings another `{#id}`.".into(),
+                    );
+                }
+                id
+            }
+            None => {
+                let base = slugify(&text);
+                let base = if base.is_empty() {
+                    "section".to_string()
+                } else {
+                    base
+                };
+                (1..)
+                    .map(|n| {
+                        if n == 1 {
+                            base.clone()
+                        } else {
+                            format!("{base}-{n}")
+                        }
+                    })
+                    .find(|id| !self.used_ids.contains(id))
+                    .unwrap_or(base)
+            }
         };
-        let count = self.used_ids.entry(base.clone()).or_insert(0);
-        *count += 1;
-        let id = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
-        if *count > 1 && self.used_ids.contains_key(&id) {
-            self.error(
-                offset,
-                format!("the heading id `{id}` is used twice on this page"),
-                "give one of the headings another `{#id}`.".into(),
-            );
-        }
+        self.used_ids.insert(id.clone());
         let id = self.prefixed(&id);
         let level_n = level as u8;
         self.out.headings.push(Heading {
@@ -340,116 +356,6 @@ impl<'a> Renderer<'a> {
         events.extend(buf);
         events.push(Event::End(TagEnd::Heading(level)));
     }
-
-    fn link(&mut self, dest: &str, link_type: LinkType, offset: usize) -> String {
-        let parts = split_placeholders(dest);
-        if parts.iter().any(Result::is_err) {
-            return match parts.as_slice() {
-                [Err(n)] => match self.insert(*n) {
-                    Some(Insert::Value(v)) => v.href().unwrap_or_else(|| {
-                        self.error(
-                            offset,
-                            format!("`{}` is text and cannot be a link target", v.display()),
-                            "link to a URL, phone number or e-mail variable.".into(),
-                        );
-                        String::new()
-                    }),
-                    _ => String::new(),
-                },
-                _ => {
-                    self.error(
-                        offset,
-                        "a variable must be the whole link target".into(),
-                        "write `[text]({{links.mfa_setup}})` with nothing around the variable."
-                            .into(),
-                    );
-                    String::new()
-                }
-            };
-        }
-        if matches!(link_type, LinkType::Email)
-            || dest.starts_with("https://")
-            || dest.starts_with("mailto:")
-            || dest.starts_with("tel:")
-        {
-            return dest.to_string();
-        }
-        if dest.starts_with("http://") {
-            self.error(
-                offset,
-                format!("the link `{dest}` is not https"),
-                "link to the https address; handbooks never send readers to plain http.".into(),
-            );
-            return dest.to_string();
-        }
-        if let Some(anchor) = dest.strip_prefix('#') {
-            return format!("#{}", self.prefixed(anchor));
-        }
-        let (file, anchor) = dest
-            .split_once('#')
-            .map_or((dest, None), |(f, a)| (f, Some(a)));
-        let Some(slug) = file
-            .strip_suffix(".md")
-            .filter(|s| !s.contains('/') && !s.contains(':'))
-        else {
-            self.error(offset, format!("the link `{dest}` is not a page of this handbook"), "link to another page by its file name, e.g. `[Nieuwe telefoon](lost-phone.md)`, or to an https address.".into());
-            return dest.to_string();
-        };
-        if !self.cx.pages.contains(slug) {
-            if self.cx.library.contains(slug) {
-                self.error(offset, format!("links to `{file}`, which is not in the handbook of the customer `{}`", self.cx.customer_id), format!("put the link inside a `{{{{#if}}}}` block with the same condition as `{file}`'s `when:`."));
-            } else {
-                let help = match did_you_mean(slug, self.cx.library.iter().map(String::as_str)) {
-                    Some(close) => format!("did you mean `{close}.md`?"),
-                    None => "check the file name; pages link to pages of the same audience and language.".into(),
-                };
-                self.error(
-                    offset,
-                    format!("links to `{file}`, a page that does not exist"),
-                    help,
-                );
-            }
-            return String::new();
-        }
-        match (self.cx.target, anchor) {
-            (Target::Site, None) => format!("{slug}.html"),
-            (Target::Site, Some(a)) => format!("{slug}.html#{a}"),
-            (Target::Print, None) => format!("#page-{slug}"),
-            (Target::Print, Some(a)) => format!("#{slug}--{a}"),
-        }
-    }
-
-    fn image(&mut self, dest: &str, offset: usize) -> String {
-        if dest.contains("://") || dest.starts_with("data:") {
-            self.error(offset, format!("the image `{dest}` is not a file of the project"), "put the image in `assets/` and write its path there, e.g. `![…](screens/sign-in.png)`; handbooks load nothing from the network.".into());
-            return String::new();
-        }
-        if let Err(why) = crate::files::check_relative(dest) {
-            self.error(
-                offset,
-                format!("image: {why}"),
-                "write a path inside `assets/`, e.g. `screens/sign-in.png`.".into(),
-            );
-            return String::new();
-        }
-        match (self.cx.find_asset)(dest) {
-            Some(asset) => {
-                let href = format!("../{asset}");
-                self.out.assets.insert(asset);
-                href
-            }
-            None => {
-                self.error(
-                    offset,
-                    format!("the image `{dest}` does not exist"),
-                    format!(
-                        "add it as `assets/{dest}` (or `assets/<lang>/{dest}` for one language)."
-                    ),
-                );
-                String::new()
-            }
-        }
-    }
 }
 
 fn alert_class(kind: BlockQuoteKind) -> &'static str {
@@ -459,48 +365,5 @@ fn alert_class(kind: BlockQuoteKind) -> &'static str {
         BlockQuoteKind::Important => "important",
         BlockQuoteKind::Warning => "warning",
         BlockQuoteKind::Caution => "caution",
-    }
-}
-
-/// HTML-escapes text for element content and double-quoted attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A heading's id: lowercase letters and digits joined by dashes.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.trim().chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        c => c,
     }
 }

@@ -156,13 +156,28 @@ fn valid_id(id: &str) -> bool {
 #[cfg(test)]
 pub(crate) fn test_customer(yaml: &str) -> Customer {
     let files = Files::builtin_examples();
-    let defaults = files.read_builtin("defaults.yaml").ok().flatten().expect("defaults.yaml is built in");
+    let defaults = files
+        .read_builtin("defaults.yaml")
+        .ok()
+        .flatten()
+        .expect("defaults.yaml is built in");
     let source = defaults.source().expect("utf-8");
     let raw = yaml::parse::<RawCustomer>(&source).expect("defaults parse");
     let msp_source = Source::new("handboek.yaml", "msp:\n  name: Test IT\n");
-    let msp = validate_msp(&msp_source, &yaml::parse(&msp_source).expect("msp parses")).expect("msp is valid");
-    let settings = Settings { msp, theme: "default".into(), layers: vec![Layer { source, raw }] };
-    customer_from("test", Source::new("customers/test.yaml", yaml), &settings, &|_| true).unwrap_or_else(|d| panic!("{d}"))
+    let msp = validate_msp(&msp_source, &yaml::parse(&msp_source).expect("msp parses"))
+        .expect("msp is valid");
+    let settings = Settings {
+        msp,
+        theme: "default".into(),
+        layers: vec![Layer { source, raw }],
+    };
+    customer_from(
+        "test",
+        Source::new("customers/test.yaml", yaml),
+        &settings,
+        &|_| true,
+    )
+    .unwrap_or_else(|d| panic!("{d}"))
 }
 
 #[cfg(test)]

@@ -301,12 +301,17 @@ mod tests {
         let source = Source::new("p.md", body);
         let screens = BTreeSet::from(["approve-number".to_string()]);
         let (_, diags) = parse(&source, body, 1, &screens);
-        diags.iter().map(|d| (d.line(), d.column(), d.message.clone())).collect()
+        diags
+            .iter()
+            .map(|d| (d.line(), d.column(), d.message.clone()))
+            .collect()
     }
 
     #[test]
     fn every_problem_of_a_page_is_reported_with_its_place() {
-        let found = errors("{{ helpdesk.phon }}\n{{#if feature.nope}}\nx\n{{screen aprove-number}}\n{{/if}}\n{{/if}}\n{{#if app}}\n");
+        let found = errors(
+            "{{ helpdesk.phon }}\n{{#if feature.nope}}\nx\n{{screen aprove-number}}\n{{/if}}\n{{/if}}\n{{#if app}}\n",
+        );
         assert_eq!(
             found,
             vec![
@@ -328,16 +333,24 @@ mod tests {
 
     #[test]
     fn unclosed_braces_point_at_the_braces() {
-        assert_eq!(errors("ab {{ helpdesk.phone\n")[0], (1, 4, "`{{` is not closed on this line".to_string()));
+        assert_eq!(
+            errors("ab {{ helpdesk.phone\n")[0],
+            (1, 4, "`{{` is not closed on this line".to_string())
+        );
     }
 
     #[test]
     fn second_else_is_an_error() {
-        assert_eq!(errors("{{#if app}}\n{{else}}\n{{else}}\n{{/if}}\n")[0].2, "a second `{{else}}` in the same block");
+        assert_eq!(
+            errors("{{#if app}}\n{{else}}\n{{else}}\n{{/if}}\n")[0].2,
+            "a second `{{else}}` in the same block"
+        );
     }
 
     #[test]
     fn escape_and_qr_literal_parse_without_errors() {
-        assert!(errors("\\{{ x }} {{qr \"https://example.org\"}} {{ customer.name }}\n").is_empty());
+        assert!(
+            errors("\\{{ x }} {{qr \"https://example.org\"}} {{ customer.name }}\n").is_empty()
+        );
     }
 }

@@ -344,9 +344,10 @@ async function main() {
   const started = Date.now();
   const { server, origin } = await startServer(args.out);
   const browser = await launch();
-  let failures;
+  let failures, seconds;
   try {
     failures = await checkAll(browser, origin, args.out, files);
+    seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (args.screenshots) await takeScreenshots(browser, origin, args.out, files, path.resolve(args.screenshots));
   } finally {
     await browser.close();
@@ -354,7 +355,7 @@ async function main() {
   }
   const failed = new Set(failures.map((f) => f.page));
   for (const line of report(failures)) console.log(line);
-  console.log(`checked ${files.length} pages as file:// and over HTTP at ${origin}${BASE} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`checked ${files.length} pages as file:// and over HTTP at ${origin}${BASE} in ${seconds} s`);
   console.log(`${files.length - failed.size} passed, ${failed.size} failed`);
   process.exitCode = failures.length ? 1 : 0;
 }

@@ -223,3 +223,30 @@ fn dates_are_written_the_languages_way() {
             .contains("1 December 2026")
     );
 }
+
+#[test]
+fn project_overrides_templates_static_files_and_ui_strings_file_by_file() {
+    let project = Project::fixture("app-only");
+    project
+        .write("themes/default/static/style.css", "/* the MSP's own style */\n")
+        .write("themes/default/i18n/nl/site.yaml", &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/i18n/nl/site.yaml")).expect("site.yaml").replace("\"Hulp nodig?\"", "\"Vragen?\""))
+        .write("themes/default/templates/language.html", "<!DOCTYPE html><html lang=\"{{ lang }}\"><title>{{ customer.name }}</title><main><h1>Eigen keuze</h1></main></html>\n");
+    let site = project.site();
+    assert_eq!(
+        site.file("appco/employee/static/style.css"),
+        "/* the MSP's own style */\n"
+    );
+    assert!(
+        site.file("appco/employee/nl/index.html")
+            .contains("Vragen?")
+    );
+    assert!(
+        site.file("appco/employee/index.html")
+            .contains("<h1>Eigen keuze</h1>")
+    );
+    // Files the project leaves out still come from the built-in theme.
+    assert!(
+        site.file("appco/employee/static/screens.css")
+            .contains(".screen")
+    );
+}

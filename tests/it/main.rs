@@ -1,6 +1,7 @@
 //! Integration tests: fixture projects built through the library and the binary.
 
 mod atomic;
+mod browser;
 mod build;
 mod cli;
 mod errors;

@@ -1,0 +1,127 @@
+//! Link and image targets in a page: page links checked against the handbook and rewritten
+//! for the site or the print edition, variables as link targets, and images found in `assets/`.
+
+use pulldown_cmark::LinkType;
+
+use super::{Renderer, Target};
+use crate::diagnostics::did_you_mean;
+use crate::dialect::{Insert, split_placeholders};
+
+impl Renderer<'_> {
+    pub(super) fn link(&mut self, dest: &str, link_type: LinkType, offset: usize) -> String {
+        let parts = split_placeholders(dest);
+        if parts.iter().any(Result::is_err) {
+            return match parts.as_slice() {
+                [Err(n)] => match self.insert(*n) {
+                    Some(Insert::Value(v)) => v.href().unwrap_or_else(|| {
+                        self.error(
+                            offset,
+                            format!("`{}` is text and cannot be a link target", v.display()),
+                            "link to a URL, phone number or e-mail variable.".into(),
+                        );
+                        String::new()
+                    }),
+                    _ => {
+                        self.error(
+                            offset,
+                            "only a variable can be a link target".into(),
+                            "write `[text]({{links.mfa_setup}})`; QR codes and `\\{{` cannot be link targets.".into(),
+                        );
+                        String::new()
+                    }
+                },
+                _ => {
+                    self.error(
+                        offset,
+                        "a variable must be the whole link target".into(),
+                        "write `[text]({{links.mfa_setup}})` with nothing around the variable."
+                            .into(),
+                    );
+                    String::new()
+                }
+            };
+        }
+        if matches!(link_type, LinkType::Email)
+            || dest.starts_with("https://")
+            || dest.starts_with("mailto:")
+            || dest.starts_with("tel:")
+        {
+            return dest.to_string();
+        }
+        if dest.starts_with("http://") {
+            self.error(
+                offset,
+                format!("the link `{dest}` is not https"),
+                "link to the https address; handbooks never send readers to plain http.".into(),
+            );
+            return dest.to_string();
+        }
+        if let Some(anchor) = dest.strip_prefix('#') {
+            return format!("#{}", self.prefixed(anchor));
+        }
+        let (file, anchor) = dest
+            .split_once('#')
+            .map_or((dest, None), |(f, a)| (f, Some(a)));
+        let Some(slug) = file
+            .strip_suffix(".md")
+            .filter(|s| !s.contains('/') && !s.contains(':'))
+        else {
+            self.error(offset, format!("the link `{dest}` is not a page of this handbook"), "link to another page by its file name, e.g. `[Nieuwe telefoon](lost-phone.md)`, or to an https address.".into());
+            return dest.to_string();
+        };
+        if !self.cx.pages.contains(slug) {
+            if self.cx.library.contains(slug) {
+                self.error(offset, format!("links to `{file}`, which is not in the handbook of the customer `{}`", self.cx.customer_id), format!("put the link inside a `{{{{#if}}}}` block with the same condition as `{file}`'s `when:`."));
+            } else {
+                let help = match did_you_mean(slug, self.cx.library.iter().map(String::as_str)) {
+                    Some(close) => format!("did you mean `{close}.md`?"),
+                    None => "check the file name; pages link to pages of the same audience and language.".into(),
+                };
+                self.error(
+                    offset,
+                    format!("links to `{file}`, a page that does not exist"),
+                    help,
+                );
+            }
+            return String::new();
+        }
+        match (self.cx.target, anchor) {
+            (Target::Site, None) => format!("{slug}.html"),
+            (Target::Site, Some(a)) => format!("{slug}.html#{a}"),
+            (Target::Print, None) => format!("#page-{slug}"),
+            (Target::Print, Some(a)) => format!("#{slug}--{a}"),
+        }
+    }
+
+    pub(super) fn image(&mut self, dest: &str, offset: usize) -> String {
+        if dest.contains("://") || dest.starts_with("data:") {
+            self.error(offset, format!("the image `{dest}` is not a file of the project"), "put the image in `assets/` and write its path there, e.g. `![…](screens/sign-in.png)`; handbooks load nothing from the network.".into());
+            return String::new();
+        }
+        if let Err(why) = crate::files::check_relative(dest) {
+            self.error(
+                offset,
+                format!("image: {why}"),
+                "write a path inside `assets/`, e.g. `screens/sign-in.png`.".into(),
+            );
+            return String::new();
+        }
+        match (self.cx.find_asset)(dest) {
+            Some(asset) => {
+                let href = format!("../{asset}");
+                self.out.assets.insert(asset);
+                href
+            }
+            None => {
+                self.error(
+                    offset,
+                    format!("the image `{dest}` does not exist"),
+                    format!(
+                        "add it as `assets/{dest}` (or `assets/<lang>/{dest}` for one language)."
+                    ),
+                );
+                String::new()
+            }
+        }
+    }
+}

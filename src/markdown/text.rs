@@ -1,0 +1,82 @@
+//! Pure text helpers for HTML output: escaping, and heading ids from heading text.
+
+/// HTML-escapes text for element content and double-quoted attributes.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A heading's id: lowercase letters and digits joined by dashes.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        c => c,
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_folds_accents_to_plain_letters() {
+        assert_eq!(slugify("Één café, één crème"), "een-cafe-een-creme");
+        assert_eq!(slugify("Ça, señor"), "ca-senor");
+    }
+
+    #[test]
+    fn slugify_collapses_punctuation_and_spaces_to_one_dash() {
+        assert_eq!(
+            slugify("Wat als... je telefoon   kwijt is?!"),
+            "wat-als-je-telefoon-kwijt-is"
+        );
+        assert_eq!(slugify("Stap 1: aanmelden"), "stap-1-aanmelden");
+    }
+
+    #[test]
+    fn slugify_leaves_no_dash_at_either_end() {
+        assert_eq!(slugify("  -- (Stap 2) --  "), "stap-2");
+        assert_eq!(slugify("?!"), "");
+    }
+
+    #[test]
+    fn escape_replaces_all_five_html_special_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn escape_leaves_other_text_alone() {
+        assert_eq!(escape("Bel 020 123 4567 — café"), "Bel 020 123 4567 — café");
+    }
+}

@@ -205,7 +205,7 @@ impl<'a> Renderer<'a> {
             Event::InlineHtml(h) => vec![Event::InlineHtml(self.fill_html(&h).into())],
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let title = (self.cx.alert_title)(kind);
-                vec![Event::Html(format!("<div class=\"alert alert--{}\" role=\"note\"><p class=\"alert__title\">{}</p>\n", alert_class(kind), escape(&title)).into())]
+                vec![Event::Html(format!("<div class=\"alert alert--{}\" role=\"note\"><p class=\"alert__title\">{}</p>\n", alert_name(kind), escape(&title)).into())]
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => vec![Event::Html("</div>\n".into())],
             Event::Start(Tag::CodeBlock(k)) => {
@@ -358,7 +358,8 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn alert_class(kind: BlockQuoteKind) -> &'static str {
+/// The name of an alert kind: its CSS class suffix and its key in the theme's `alerts` strings.
+pub fn alert_name(kind: BlockQuoteKind) -> &'static str {
     match kind {
         BlockQuoteKind::Note => "note",
         BlockQuoteKind::Tip => "tip",

@@ -141,6 +141,18 @@ impl<'a> Check<'a> {
         self.text(at, key, langs)
     }
 
+    pub(super) fn required_date(
+        &mut self,
+        at: Option<At<'a, String>>,
+        key: &str,
+        example: &str,
+    ) -> Option<Date> {
+        if at.is_none() {
+            self.missing(key, example);
+        }
+        self.date(at, key)
+    }
+
     pub(super) fn url(&mut self, at: Option<At<'a, String>>, key: &str) -> Option<Url> {
         let at = at?;
         match check_url(at.value) {
@@ -308,24 +320,18 @@ pub fn validate_customer(
             None
         }
     };
-    let at_from = c.pick(|r| r.mfa.as_ref()?.mandatory_from.as_ref());
-    if at_from.is_none() {
-        c.missing(
-            "mfa.mandatory_from",
-            "`mandatory_from: 2026-12-01` under `mfa:`",
-        );
-    }
-    let mandatory_from = c.date(at_from, "mfa.mandatory_from");
+    let mandatory_from = c.required_date(
+        c.pick(|r| r.mfa.as_ref()?.mandatory_from.as_ref()),
+        "mfa.mandatory_from",
+        "`mandatory_from: 2026-12-01` under `mfa:`",
+    );
     let features = features(&c);
     let links = links(&mut c);
-    let at_sms = c.pick(|r| r.microsoft.as_ref()?.sms_retirement.as_ref());
-    if at_sms.is_none() {
-        c.missing(
-            "microsoft.sms_retirement",
-            "`sms_retirement: 2027-02-01` under `microsoft:`",
-        );
-    }
-    let sms_retirement = c.date(at_sms, "microsoft.sms_retirement");
+    let sms_retirement = c.required_date(
+        c.pick(|r| r.microsoft.as_ref()?.sms_retirement.as_ref()),
+        "microsoft.sms_retirement",
+        "`sms_retirement: 2027-02-01` under `microsoft:`",
+    );
     let screenshots = screenshots(&mut c, langs);
     let waves = waves(&mut c, langs);
 

@@ -115,11 +115,9 @@ pub fn render_customer(
             audience: audience.dir(),
             root: String::new(),
             home_href: "index.html".into(),
-            languages: customer
-                .languages
-                .iter()
-                .map(|&l| lang_link(inputs.theme, l, format!("{}/index.html", l.code()), false))
-                .collect(),
+            languages: language_links(inputs.theme, customer, None, |l| {
+                format!("{}/index.html", l.code())
+            }),
         };
         match inputs.theme.render("language.html", &view) {
             Ok(html) => {
@@ -129,6 +127,20 @@ pub fn render_customer(
         }
     }
     diags.into_result(tree)
+}
+
+/// Links to every language of the customer; `href` gives each language's target.
+fn language_links(
+    theme: &Theme,
+    customer: &Customer,
+    current: Option<Lang>,
+    href: impl Fn(Lang) -> String,
+) -> Vec<LangLink> {
+    customer
+        .languages
+        .iter()
+        .map(|&l| lang_link(theme, l, href(l), Some(l) == current))
+        .collect()
 }
 
 fn lang_link(theme: &Theme, lang: Lang, href: String, current: bool) -> LangLink {
@@ -166,7 +178,8 @@ fn render_language(
         Insert::Value(v) => markdown::escape(v.display()),
         Insert::Literal => "{{".into(),
     };
-    let alert_title = |kind: BlockQuoteKind| theme.ui.get(lang, "alerts", alert_key(kind));
+    let alert_title =
+        |kind: BlockQuoteKind| theme.ui.get(lang, "alerts", markdown::alert_name(kind));
     let find_asset = |path: &str| {
         [format!("assets/{lang}/{path}"), format!("assets/{path}")]
             .into_iter()
@@ -241,18 +254,9 @@ fn render_language(
             verified: page.verified.format_long(lang.date_lang()),
             prev: i.checked_sub(1).and_then(|j| pages.get(j)).map(|p| link(p)),
             next: pages.get(i + 1).map(|p| link(p)),
-            languages: customer
-                .languages
-                .iter()
-                .map(|&l| {
-                    lang_link(
-                        theme,
-                        l,
-                        format!("../{}/{}.html", l.code(), page.slug),
-                        l == lang,
-                    )
-                })
-                .collect(),
+            languages: language_links(theme, customer, Some(lang), |l| {
+                format!("../{}/{}.html", l.code(), page.slug)
+            }),
         };
         push(
             &mut tree,
@@ -279,18 +283,9 @@ fn render_language(
             .map(|d| d.format_long(lang.date_lang()))
             .unwrap_or_default(),
         sections,
-        languages: customer
-            .languages
-            .iter()
-            .map(|&l| {
-                lang_link(
-                    theme,
-                    l,
-                    format!("../{}/{}", l.code(), l.print_file()),
-                    l == lang,
-                )
-            })
-            .collect(),
+        languages: language_links(theme, customer, Some(lang), |l| {
+            format!("../{}/{}", l.code(), l.print_file())
+        }),
     };
     push(
         &mut tree,
@@ -319,16 +314,6 @@ fn h2s(headings: &[markdown::Heading]) -> Vec<HeadingView> {
             text: h.text.clone(),
         })
         .collect()
-}
-
-fn alert_key(kind: BlockQuoteKind) -> &'static str {
-    match kind {
-        BlockQuoteKind::Note => "note",
-        BlockQuoteKind::Tip => "tip",
-        BlockQuoteKind::Important => "important",
-        BlockQuoteKind::Warning => "warning",
-        BlockQuoteKind::Caution => "caution",
-    }
 }
 
 #[derive(Serialize)]

@@ -13,15 +13,10 @@ pub(super) fn check_url(s: &str) -> Result<Url, String> {
         });
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_name = host.split(':').next().unwrap_or("");
-    let valid_host = host_name.contains('.')
-        && host_name.split('.').all(|label| {
-            !label.is_empty()
-                && label
-                    .chars()
-                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
-        });
-    if !valid_host {
+    let (host_name, port) = host.split_once(':').unwrap_or((host, "443"));
+    let valid_port =
+        !port.is_empty() && port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit());
+    if !valid_port || check_domain(host_name).is_err() {
         return Err(format!("`{s}` has no valid host name"));
     }
     if s.chars().any(|ch| {
@@ -50,8 +45,12 @@ pub(super) fn check_email(s: &str) -> Result<Email, String> {
 
 pub(super) fn check_domain(s: &str) -> Result<(), String> {
     let ok = s.contains('.')
-        && s.split('.')
-            .all(|l| !l.is_empty() && l.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-'));
+        && s.split('.').all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
+        });
     if ok {
         Ok(())
     } else {
@@ -74,6 +73,8 @@ mod tests {
             "https://nohost",
             "https://x.nl/\"onmouseover=",
             "https://x .nl",
+            "https://x.nl:abc/",
+            "https://-x.nl",
         ] {
             assert!(check_url(bad).is_err(), "{bad}");
         }

@@ -16,7 +16,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A heading's id: lowercase letters and digits joined by dashes.
+/// A heading's id: the heading's letters and digits, lowercased, common accents folded,
+/// everything else collapsed to single dashes.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
     for c in text.trim().chars().flat_map(char::to_lowercase) {

@@ -184,6 +184,8 @@ pub struct Customer {
     /// Screen name → asset path per language (checked against the theme's screens later).
     pub screenshots: BTreeMap<String, (Text, crate::diagnostics::Span)>,
     pub waves: Vec<Wave>,
+    /// What an employee without a (work) smartphone does, in the customer's words.
+    pub no_smartphone_policy: Option<Text>,
     pub msp: Msp,
 }
 

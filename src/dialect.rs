@@ -243,7 +243,7 @@ mod tests {
 
     fn customer(method: &str, extra: &str) -> Customer {
         test_customer(&format!(
-            "name: Acme\nhelpdesk:\n  name: Servicedesk\n  phone: 020 123 4567\n  email: help@acme.nl\nmfa:\n  method: {method}\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n{extra}"
+            "name: Acme\nhelpdesk:\n  name: Servicedesk\n  phone: 020 123 4567\n  email: help@acme.nl\nmfa:\n  method: {method}\n  enforcement: conditional_access\n  mandatory_from: 2026-12-01\n{extra}"
         ))
     }
 

@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::phone::Phone;
 
 /// Every variable name the dialect knows. Optional values may be absent for a customer.
-pub const VAR_NAMES: [&str; 19] = [
+pub const VAR_NAMES: [&str; 20] = [
     "customer.name",
     "customer.short_name",
     "msp.name",
@@ -28,10 +28,8 @@ pub const VAR_NAMES: [&str; 19] = [
     "links.authenticator_ios",
     "links.authenticator_android",
     "links.entra_admin",
+    "policy.no_smartphone",
 ];
-
-/// Variables whose value some customers may leave out (everything else is required).
-pub const OPTIONAL_VARS: [&str; 3] = ["msp.url", "helpdesk.hours", "helpdesk.url"];
 
 /// A variable's value, typed by how it may be shown and linked.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +96,9 @@ pub fn variables(
     }
     if let Some(hours) = &customer.helpdesk.hours {
         vars.insert("helpdesk.hours", text(hours.get(lang)));
+    }
+    if let Some(policy) = &customer.no_smartphone_policy {
+        vars.insert("policy.no_smartphone", text(policy.get(lang)));
     }
     if let Some(url) = &customer.helpdesk.url {
         vars.insert("helpdesk.url", Value::Url(url.0.clone()));

@@ -29,6 +29,14 @@ pub struct RawCustomer {
     pub microsoft: Option<RawMicrosoft>,
     pub screenshots: Option<BTreeMap<String, Spanned<RawText>>>,
     pub rollout: Option<RawRollout>,
+    pub policy: Option<RawPolicy>,
+}
+
+/// The customer's own rules that the handbook states.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPolicy {
+    pub no_smartphone: Leaf<RawText>,
 }
 
 #[derive(Debug, Default, Deserialize)]

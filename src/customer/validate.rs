@@ -10,7 +10,7 @@ use super::raw::{RawCustomer, RawSettings, RawText};
 use super::sections::{
     asset_path, brand, features, helpdesk, languages, links, method, screenshots, waves,
 };
-use super::{Customer, Enforcement, Msp, Text, Url};
+use super::{Customer, Enforcement, Factor, Msp, Text, Url};
 use crate::colour::Colour;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
@@ -222,6 +222,24 @@ impl<'a> Check<'a> {
     }
 }
 
+/// Security defaults register Microsoft Authenticator (or another authenticator app), not
+/// text messages (FACTS §1.1), so an SMS path would send employees to a screen they never see.
+fn sms_under_security_defaults(c: &mut Check) {
+    let place = c
+        .pick(|r| r.mfa.as_ref()?.allowed.as_ref())
+        .map(|a| (a.source, a.span))
+        .or_else(|| {
+            c.pick(|r| r.mfa.as_ref()?.method.as_ref())
+                .map(|a| (a.source, a.span))
+        });
+    let d = Diagnostic::error("security defaults do not offer SMS as a way to register for MFA")
+        .help("use `method: app` (or leave `sms` out of `allowed`), or enforce MFA with `enforcement: conditional_access`, which needs Microsoft Entra ID P1.");
+    c.push(match place {
+        Some((source, span)) => d.at(source, span),
+        None => d,
+    });
+}
+
 /// Validates the MSP section of `handboek.yaml`.
 pub fn validate_msp(source: &Source, settings: &RawSettings) -> Result<Msp, Diagnostics> {
     let layers = [];
@@ -334,6 +352,16 @@ pub fn validate_customer(
     );
     let screenshots = screenshots(&mut c, langs);
     let waves = waves(&mut c, langs);
+    let no_smartphone_policy = c.text(
+        c.pick(|r| r.policy.as_ref()?.no_smartphone.as_ref()),
+        "policy.no_smartphone",
+        langs,
+    );
+    if enforcement == Some(Enforcement::SecurityDefaults)
+        && factors.as_ref().is_some_and(|f| f.contains(&Factor::Sms))
+    {
+        sms_under_security_defaults(&mut c);
+    }
 
     if c.diags.has_errors() {
         return Err(c.diags);
@@ -386,6 +414,7 @@ pub fn validate_customer(
         sms_retirement,
         screenshots,
         waves,
+        no_smartphone_policy,
         msp: msp.clone(),
     })
 }

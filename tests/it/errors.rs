@@ -196,3 +196,10 @@ fn problems_in_several_files_are_reported_in_one_run() {
     find(&errors, "unknown variable `customer.nam`");
     find(&errors, "`ap` is not a valid `mfa.method`");
 }
+
+#[test]
+fn sms_under_security_defaults_is_refused() {
+    let errors = app_only_with("name: Appco\nmfa:\n  method: choose\n  allowed: [app, sms]\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n").errors();
+    let d = find(&errors, "security defaults do not offer SMS");
+    assert_eq!((d.file(), d.line()), (CUSTOMER, 4));
+}

@@ -43,6 +43,12 @@ pub struct BuildArgs {
     /// Write the output here instead of public/ in the project.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Also print every print edition to PDF (beside it) with a local Chromium.
+    #[arg(long)]
+    pub pdf: bool,
+    /// The Chromium or Chrome to print PDFs with (default: found on PATH).
+    #[arg(long, value_name = "PATH", env = "HANDBOEK_CHROMIUM")]
+    pub chromium: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -17,6 +17,7 @@ pub mod files;
 pub mod lang;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod phone;
 pub mod project;
 pub mod qr;

@@ -13,7 +13,7 @@ use clap::Parser;
 use cli::{BuildArgs, Cli, Command, LangArg, NewCommand};
 use handboek::files::{Files, find_project};
 use handboek::lang::Lang;
-use handboek::{BuildOptions, build, output, scaffold};
+use handboek::{BuildOptions, build, output, pdf, scaffold};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -49,6 +49,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Prints the print editions of this build to PDF; returns how many.
+fn write_pdfs(
+    built: &output::Output,
+    out: &std::path::Path,
+    chromium: Option<&std::path::Path>,
+) -> Result<usize> {
+    let chromium = pdf::find_chromium(chromium)?;
+    let editions: Vec<_> = built
+        .files()
+        .map(|(path, _)| path)
+        .filter(|path| {
+            Lang::ALL
+                .iter()
+                .any(|l| path.ends_with(&format!("/{}", l.print_file())))
+        })
+        .map(|path| out.join(path))
+        .collect();
+    Ok(pdf::print_pdfs(&chromium, &editions)?.len())
+}
+
 fn build_command(cwd: &std::path::Path, args: BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let root = find_project(cwd);
@@ -74,6 +94,10 @@ fn build_command(cwd: &std::path::Path, args: BuildArgs) -> Result<ExitCode> {
     };
     let result = build(&files, &options)?;
     output::write_output(&result.output, &out, &langs)?;
+    let pdfs = match args.pdf {
+        true => write_pdfs(&result.output, &out, args.chromium.as_deref())?,
+        false => 0,
+    };
     let styled = std::io::stderr().is_terminal();
     if !result.diagnostics.is_empty() {
         eprint!("{}", result.diagnostics.render(styled));
@@ -84,7 +108,12 @@ fn build_command(cwd: &std::path::Path, args: BuildArgs) -> Result<ExitCode> {
         eprintln!("No handboek.yaml here: built the built-in example customers.");
     }
     eprintln!(
-        "Built {built} customer(s), {files_written} files, into {} in {} ms.",
+        "Built {built} customer(s), {files_written} files{}, into {} in {} ms.",
+        if args.pdf {
+            format!(" and {pdfs} PDFs")
+        } else {
+            String::new()
+        },
         out.display(),
         started.elapsed().as_millis()
     );

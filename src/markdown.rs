@@ -76,7 +76,7 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
         diags: Diagnostics::new(),
         out: Rendered::default(),
         used_ids: BTreeSet::new(),
-        link_depth: 0,
+        links: Vec::new(),
         code_depth: 0,
     };
     let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
@@ -97,6 +97,7 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
                 continue;
             }
             Event::End(TagEnd::Heading(_)) => {
+                r.out.text.push(' ');
                 if let Some(h) = heading.take() {
                     r.heading(h, &mut events);
                 }
@@ -129,7 +130,8 @@ struct Renderer<'a> {
     diags: Diagnostics,
     out: Rendered,
     used_ids: BTreeSet<String>,
-    link_depth: usize,
+    /// The links we are inside: target and the text seen so far (for print URLs).
+    links: Vec<(String, String)>,
     code_depth: usize,
 }
 
@@ -145,6 +147,14 @@ impl<'a> Renderer<'a> {
 
     fn insert(&self, n: usize) -> Option<&'a Insert> {
         self.resolved.inserts.get(n)
+    }
+
+    /// Text a reader sees: for search, and for the link it is in.
+    fn note_text(&mut self, text: &str) {
+        self.out.text.push_str(text);
+        if let Some((_, link_text)) = self.links.last_mut() {
+            link_text.push_str(text);
+        }
     }
 
     /// What a reader sees of an insert, as plain text.
@@ -181,6 +191,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn map(&mut self, event: Event<'a>, offset: usize) -> Vec<Event<'a>> {
+        if let Event::End(
+            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+        ) = &event
+        {
+            self.out.text.push(' ');
+        }
         match event {
             Event::Text(text) if self.code_depth > 0 => vec![Event::Text(self.plain(&text).into())],
             Event::Text(text) => {
@@ -188,8 +204,7 @@ impl<'a> Renderer<'a> {
                 for part in split_placeholders(&text) {
                     match part {
                         Ok(t) => {
-                            self.out.text.push_str(t);
-                            self.out.text.push(' ');
+                            self.note_text(t);
                             out.push(Event::Text(CowStr::from(t.to_string())));
                         }
                         Err(n) => out.push(self.inline_insert(n)),
@@ -222,8 +237,8 @@ impl<'a> Renderer<'a> {
                 title,
                 id,
             }) => {
-                self.link_depth += 1;
                 let dest = self.link(&dest_url, link_type, offset);
+                self.links.push((dest.clone(), String::new()));
                 vec![Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest.into(),
@@ -232,8 +247,17 @@ impl<'a> Renderer<'a> {
                 })]
             }
             Event::End(TagEnd::Link) => {
-                self.link_depth = self.link_depth.saturating_sub(1);
-                vec![Event::End(TagEnd::Link)]
+                let mut out = vec![Event::End(TagEnd::Link)];
+                // On paper a link is only as good as the address printed beside it.
+                if let Some((href, text)) = self.links.pop()
+                    && self.cx.target == Target::Print
+                    && href.starts_with("https://")
+                    && text.trim() != href
+                {
+                    let span = format!("<span class=\"print-url\"> ({})</span>", escape(&href));
+                    out.push(Event::InlineHtml(span.into()));
+                }
+                out
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -266,10 +290,9 @@ impl<'a> Renderer<'a> {
     fn inline_insert(&mut self, n: usize) -> Event<'a> {
         match self.insert(n) {
             Some(Insert::Value(v)) => {
-                self.out.text.push_str(v.display());
-                self.out.text.push(' ');
+                self.note_text(v.display());
                 match v.href() {
-                    Some(href) if self.link_depth == 0 => Event::InlineHtml(
+                    Some(href) if self.links.is_empty() => Event::InlineHtml(
                         format!("<a href=\"{}\">{}</a>", escape(&href), escape(v.display())).into(),
                     ),
                     _ => Event::Text(v.display().to_string().into()),

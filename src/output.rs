@@ -3,6 +3,7 @@
 
 mod handbook;
 mod overview;
+mod search;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -39,6 +39,12 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
     }
     let mut diags = Diagnostics::new();
     let mut tera = Tera::new();
+    tera.register_filter(
+        "css_string",
+        |s: std::borrow::Cow<'_, str>, _: tera::Kwargs, _: &tera::State| {
+            tera::Value::safe_string(&css_string(&s))
+        },
+    );
     let mut templates = Vec::new();
     let mut screens = BTreeSet::new();
     let mut statics = Vec::new();
@@ -138,6 +144,21 @@ impl Theme {
     }
 }
 
+/// A CSS string literal (`"…"`) holding any text: everything but letters, digits and
+/// spaces is a hex escape, so nothing can end the string or the `<style>` element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
     let mut cur = e.source();
@@ -150,4 +171,17 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         cur = inner.source();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_string_escapes_everything_that_could_end_it() {
+        assert_eq!(
+            css_string("A&B \"x\"</style>"),
+            "\"A\\26 B \\22 x\\22 \\3c \\2f style\\3e \""
+        );
+    }
 }

@@ -13,6 +13,7 @@ use crate::dialect::{self, Insert};
 use crate::files::Files;
 use crate::lang::Lang;
 use crate::markdown::{self, Context, Rendered, Target};
+use crate::output::search::{Entry, search_index};
 use crate::qr;
 use crate::theme::Theme;
 use crate::theme::view::{
@@ -239,6 +240,19 @@ fn render_language(
     let mut tree = Tree::new();
     let mut assets = BTreeSet::new();
     let mut sections = Vec::new();
+    let index: Vec<Entry> = pages
+        .iter()
+        .zip(&rendered)
+        .map(|(p, (site, _))| Entry {
+            title: &p.title,
+            href: format!("{}.html", p.slug),
+            rendered: site,
+        })
+        .collect();
+    tree.insert(
+        format!("{lang}/search-index.js"),
+        search_index(&index).into_bytes(),
+    );
     for (i, (page, (site, print))) in pages.iter().zip(rendered).enumerate() {
         let link = |p: &Page| Link {
             title: p.title.clone(),

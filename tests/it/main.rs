@@ -7,3 +7,4 @@ mod cli;
 mod errors;
 mod escaping;
 mod fixture;
+mod pdf;

@@ -49,6 +49,8 @@ pub struct Page {
     pub order: i64,
     pub when: Option<Condition>,
     pub verified: Date,
+    /// Rendered once per rollout wave (with `wave.*` variables), each also a message file.
+    pub per_wave: bool,
     pub body: Template,
 }
 
@@ -139,7 +141,20 @@ fn load_page(
     screens: &BTreeSet<String>,
 ) -> Result<Page, Diagnostics> {
     let (fm, body, body_line) = front_matter::parse(&source)?;
-    let (body, diags) = dialect::parse(&source, body, body_line, screens);
+    let (body, mut diags) = dialect::parse(&source, body, body_line, screens);
+    if !fm.per_wave {
+        for (name, span) in body
+            .variables()
+            .into_iter()
+            .filter(|(n, _)| n.starts_with("wave."))
+        {
+            diags.push(
+                Diagnostic::error(format!("`{name}` only has a value in a page that is written once per rollout wave"))
+                    .at(&source, span)
+                    .help("add `per_wave: true` to the front matter, or use `{{schedule}}` to list the waves."),
+            );
+        }
+    }
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -151,6 +166,7 @@ fn load_page(
         order: fm.order,
         when: fm.when,
         verified: fm.verified,
+        per_wave: fm.per_wave,
         body,
         source,
     })

@@ -37,6 +37,11 @@ pub enum Node {
         target: QrTarget,
         span: Span,
     },
+    /// `{{schedule}}`: the customer's rollout waves and the day MFA becomes mandatory.
+    Schedule {
+        indent: String,
+        span: Span,
+    },
     Screen {
         name: String,
         indent: String,
@@ -63,6 +68,7 @@ pub enum Insert {
     Literal,
     Qr { payload: String, label: String },
     Screen(String),
+    Schedule,
 }
 
 /// A page body for one customer and language: Markdown with placeholders.
@@ -100,6 +106,13 @@ impl Resolved {
                 line += 1;
             }
         }
+    }
+
+    /// A block insert on a line of its own (an HTML comment is a Markdown HTML block).
+    fn block(&mut self, insert: Insert, indent: &str, line: usize) {
+        let n = self.inserts.len();
+        self.inserts.push(insert);
+        self.text(&format!("{indent}{BLOCK_PLACEHOLDER}{n}-->\n"), line);
     }
 
     fn insert(&mut self, insert: Insert) {
@@ -180,10 +193,9 @@ fn resolve_nodes(
                 out.insert(Insert::Qr { payload, label });
             }
             Node::Screen { name, indent, span } => {
-                let n = out.inserts.len();
-                out.inserts.push(Insert::Screen(name.clone()));
-                out.text(&format!("{indent}{BLOCK_PLACEHOLDER}{n}-->\n"), span.line);
+                out.block(Insert::Screen(name.clone()), indent, span.line);
             }
+            Node::Schedule { indent, span } => out.block(Insert::Schedule, indent, span.line),
             Node::If {
                 cond,
                 then,
@@ -198,6 +210,33 @@ fn resolve_nodes(
                 resolve_nodes(branch, source, customer, vars, out, diags);
             }
         }
+    }
+}
+
+impl Template {
+    /// Every variable the template uses (in any branch), with where.
+    pub fn variables(&self) -> Vec<(&'static str, Span)> {
+        fn walk(nodes: &[Node], out: &mut Vec<(&'static str, Span)>) {
+            for node in nodes {
+                match node {
+                    Node::Var { name, span }
+                    | Node::Qr {
+                        target: QrTarget::Var(name),
+                        span,
+                    } => out.push((name, *span)),
+                    Node::If {
+                        then, otherwise, ..
+                    } => {
+                        walk(then, out);
+                        walk(otherwise, out);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.nodes, &mut out);
+        out
     }
 }
 

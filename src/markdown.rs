@@ -28,7 +28,11 @@ pub enum Target {
 /// Everything the renderer needs besides the Markdown.
 pub struct Context<'a> {
     pub source: &'a Source,
+    /// The page's slug; footnote ids are made from it.
     pub slug: &'a str,
+    /// What to put before every id of the page (the page's slug in the print edition, so that
+    /// ids of different pages cannot collide).
+    pub id_prefix: Option<&'a str>,
     pub target: Target,
     /// Slugs of the pages in this customer's handbook.
     pub pages: &'a BTreeSet<String>,
@@ -163,7 +167,7 @@ impl<'a> Renderer<'a> {
             Some(Insert::Value(v)) => v.display().to_string(),
             Some(Insert::Literal) => "{{".to_string(),
             Some(Insert::Qr { label, .. }) => label.clone(),
-            Some(Insert::Screen(_)) | None => String::new(),
+            Some(Insert::Screen(_) | Insert::Schedule) | None => String::new(),
         }
     }
 
@@ -184,9 +188,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn prefixed(&self, id: &str) -> String {
-        match self.cx.target {
-            Target::Site => id.to_string(),
-            Target::Print => format!("{}--{id}", self.cx.slug),
+        match self.cx.id_prefix {
+            None => id.to_string(),
+            Some(prefix) => format!("{prefix}--{id}"),
         }
     }
 
@@ -302,7 +306,7 @@ impl<'a> Renderer<'a> {
             Some(insert @ Insert::Qr { .. }) => {
                 Event::InlineHtml((self.cx.render_insert)(insert).into())
             }
-            Some(Insert::Screen(_)) | None => Event::Text("".into()),
+            Some(Insert::Screen(_) | Insert::Schedule) | None => Event::Text("".into()),
         }
     }
 

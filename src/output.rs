@@ -1,8 +1,10 @@
 //! The output: every file of a build in memory (`Output`), and the one function that writes
 //! it to disk, atomically per customer.
 
+mod blocks;
 mod handbook;
 mod overview;
+mod pages;
 mod search;
 
 use std::collections::BTreeMap;

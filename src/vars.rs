@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::phone::Phone;
 
 /// Every variable name the dialect knows. Optional values may be absent for a customer.
-pub const VAR_NAMES: [&str; 20] = [
+pub const VAR_NAMES: [&str; 23] = [
     "customer.name",
     "customer.short_name",
     "msp.name",
@@ -29,6 +29,9 @@ pub const VAR_NAMES: [&str; 20] = [
     "links.authenticator_android",
     "links.entra_admin",
     "policy.no_smartphone",
+    "wave.name",
+    "wave.date",
+    "wave.number",
 ];
 
 /// A variable's value, typed by how it may be shown and linked.

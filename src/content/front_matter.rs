@@ -16,6 +16,7 @@ struct RawFrontMatter {
     order: Option<Spanned<i64>>,
     when: Option<Spanned<String>>,
     verified: Option<Spanned<String>>,
+    per_wave: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -24,6 +25,8 @@ pub struct FrontMatter {
     pub order: i64,
     pub when: Option<Condition>,
     pub verified: Date,
+    /// Rendered once per rollout wave, each also a ready-to-send message.
+    pub per_wave: bool,
 }
 
 /// The front matter text, the body, and the 1-based line on which the body starts.
@@ -106,6 +109,7 @@ pub fn parse(source: &Source) -> Result<(FrontMatter, &str, usize), Diagnostics>
                 order: raw.order.map_or(0, |o| o.value),
                 when,
                 verified,
+                per_wave: raw.per_wave.unwrap_or(false),
             },
             body,
             body_line,

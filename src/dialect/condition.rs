@@ -16,6 +16,8 @@ pub enum Condition {
 pub enum Atom {
     Factor(Factor),
     Choose,
+    /// The customer file lists rollout waves.
+    Waves,
     Feature(Feature),
     Enforcement(Enforcement),
 }
@@ -76,6 +78,7 @@ impl Atom {
         match self {
             Atom::Factor(f) => customer.factors.contains(&f),
             Atom::Choose => customer.method == Method::Choose,
+            Atom::Waves => !customer.waves.is_empty(),
             Atom::Feature(f) => customer.has(f),
             Atom::Enforcement(e) => customer.enforcement == e,
         }
@@ -84,6 +87,7 @@ impl Atom {
     fn names() -> Vec<String> {
         let mut names: Vec<String> = Factor::ALL.iter().map(|f| f.name().to_string()).collect();
         names.push("choose".into());
+        names.push("waves".into());
         names.extend(Feature::ALL.iter().map(|f| format!("feature.{}", f.name())));
         names.extend(
             Enforcement::ALL
@@ -94,8 +98,10 @@ impl Atom {
     }
 
     fn parse(word: &str) -> Option<Atom> {
-        if word == "choose" {
-            return Some(Atom::Choose);
+        match word {
+            "choose" => return Some(Atom::Choose),
+            "waves" => return Some(Atom::Waves),
+            _ => {}
         }
         if let Some(f) = Factor::ALL.into_iter().find(|f| f.name() == word) {
             return Some(Atom::Factor(f));

@@ -159,6 +159,13 @@ impl Parser<'_> {
                 }
                 true
             }
+            "schedule" => {
+                self.out().push(Node::Schedule {
+                    indent: indent.to_string(),
+                    span,
+                });
+                true
+            }
             other => match other.strip_prefix("screen") {
                 Some(rest) if rest.starts_with(char::is_whitespace) || rest.is_empty() => {
                     let name = rest.trim();
@@ -230,6 +237,7 @@ impl Parser<'_> {
         if word.starts_with('#')
             || word.starts_with('/')
             || word == "else"
+            || word == "schedule"
             || word.starts_with("screen ")
         {
             self.error(
@@ -321,6 +329,15 @@ mod tests {
                 (6, 1, "`{{/if}}` without a `{{#if}}` above it".to_string()),
                 (7, 1, "this `{{#if}}` is never closed".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn schedule_stands_alone_on_its_line() {
+        assert!(errors("  {{schedule}}\n").is_empty());
+        assert_eq!(
+            errors("Zie {{schedule}}\n")[0].2,
+            "`{{schedule}}` must stand alone on its line"
         );
     }
 

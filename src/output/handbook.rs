@@ -3,24 +3,19 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pulldown_cmark::BlockQuoteKind;
-use serde::Serialize;
-
 use crate::content::{Audience, Library, Page};
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::dialect::{self, Insert};
 use crate::files::Files;
 use crate::lang::Lang;
-use crate::markdown::{self, Context, Rendered, Target};
+use crate::markdown;
+use crate::output::pages::{RenderedPage, render_pages};
 use crate::output::search::{Entry, search_index};
-use crate::qr;
 use crate::theme::Theme;
 use crate::theme::view::{
     Chrome, CustomerView, HeadingView, LangLink, LanguageView, Link, PageView, PrintView,
-    SectionView, method_name,
+    SectionView,
 };
-use crate::vars::variables;
 
 /// Relative path → bytes, for one customer's folder.
 pub type Tree = BTreeMap<String, Vec<u8>>;
@@ -63,6 +58,7 @@ pub fn render_customer(
                 .library
                 .pages(audience, lang)
                 .filter(|p| p.when.as_ref().is_none_or(|w| w.holds(customer)))
+                .filter(|p| !p.per_wave || !customer.waves.is_empty())
                 .collect();
             if pages.is_empty() {
                 continue;
@@ -162,64 +158,8 @@ fn render_language(
     pages: &[&Page],
 ) -> Result<(Tree, BTreeSet<String>), Diagnostics> {
     let theme = inputs.theme;
-    let method_label = theme.ui.get(lang, "methods", method_name(customer.method));
-    let vars = variables(customer, lang, &method_label);
-    let screens = render_screens(inputs, customer, lang)?;
-    let slugs: BTreeSet<String> = pages.iter().map(|p| p.slug.clone()).collect();
-    let library: BTreeSet<String> = inputs
-        .library
-        .pages(audience, lang)
-        .map(|p| p.slug.clone())
-        .collect();
-    let qr_label = theme.ui.get(lang, "site", "qr_label");
-    let render_insert = |insert: &Insert| match insert {
-        Insert::Qr { payload, label } => qr::svg(payload, &format!("{qr_label} {label}"))
-            .unwrap_or_else(|| markdown::escape(label)),
-        Insert::Screen(name) => screens.get(name).cloned().unwrap_or_default(),
-        Insert::Value(v) => markdown::escape(v.display()),
-        Insert::Literal => "{{".into(),
-    };
-    let alert_title =
-        |kind: BlockQuoteKind| theme.ui.get(lang, "alerts", markdown::alert_name(kind));
-    let find_asset = |path: &str| {
-        [format!("assets/{lang}/{path}"), format!("assets/{path}")]
-            .into_iter()
-            .find(|rel| matches!(inputs.files.read(rel), Ok(Some(_))))
-    };
-
+    let rendered = render_pages(inputs, customer, audience, lang, pages)?;
     let mut diags = Diagnostics::new();
-    let mut rendered: Vec<(Rendered, Rendered)> = Vec::new();
-    for page in pages {
-        let resolved = match dialect::resolve(&page.body, &page.source, customer, &vars) {
-            Ok(r) => r,
-            Err(d) => {
-                diags.extend(d);
-                continue;
-            }
-        };
-        let cx = |target| Context {
-            source: &page.source,
-            slug: &page.slug,
-            target,
-            pages: &slugs,
-            library: &library,
-            customer_id: &customer.id,
-            alert_title: &alert_title,
-            render_insert: &render_insert,
-            find_asset: &find_asset,
-        };
-        match (
-            markdown::render(&resolved, &cx(Target::Site)),
-            markdown::render(&resolved, &cx(Target::Print)),
-        ) {
-            (Ok(site), Ok(print)) => rendered.push((site, print)),
-            (Err(d), _) | (_, Err(d)) => diags.extend(d),
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
-
     let chrome = |current: Option<&str>| Chrome {
         lang: lang.code(),
         ui: theme.strings(lang),
@@ -243,7 +183,7 @@ fn render_language(
     let index: Vec<Entry> = pages
         .iter()
         .zip(&rendered)
-        .map(|(p, (site, _))| Entry {
+        .map(|(p, RenderedPage { site, .. })| Entry {
             title: &p.title,
             href: format!("{}.html", p.slug),
             rendered: site,
@@ -253,7 +193,15 @@ fn render_language(
         format!("{lang}/search-index.js"),
         search_index(&index).into_bytes(),
     );
-    for (i, (page, (site, print))) in pages.iter().zip(rendered).enumerate() {
+    for (i, (page, done)) in pages.iter().zip(rendered).enumerate() {
+        let RenderedPage {
+            site,
+            print,
+            messages,
+        } = done;
+        for (file, text) in messages {
+            tree.insert(format!("{lang}/messages/{file}"), text.into_bytes());
+        }
         let link = |p: &Page| Link {
             title: p.title.clone(),
             href: format!("{}.html", p.slug),
@@ -328,67 +276,4 @@ fn h2s(headings: &[markdown::Heading]) -> Vec<HeadingView> {
             text: h.text.clone(),
         })
         .collect()
-}
-
-#[derive(Serialize)]
-struct ScreenView<'a> {
-    lang: &'static str,
-    ui: &'a crate::theme::Strings,
-    customer: ScreenCustomer,
-    account: String,
-    country: &'static str,
-}
-
-#[derive(Serialize)]
-struct ScreenCustomer {
-    name: String,
-    short_name: String,
-}
-
-/// Every screen drawn once for this customer and language (or their own screenshot).
-fn render_screens(
-    inputs: &Inputs,
-    customer: &Customer,
-    lang: Lang,
-) -> Result<BTreeMap<String, String>, Diagnostics> {
-    let view = ScreenView {
-        lang: lang.code(),
-        ui: inputs.theme.strings(lang),
-        customer: ScreenCustomer {
-            name: customer.name.get(lang).into(),
-            short_name: customer.short_name.get(lang).into(),
-        },
-        account: customer.example_account(lang),
-        country: match customer.country {
-            crate::phone::Country::Nl => "nl",
-            crate::phone::Country::Be => "be",
-        },
-    };
-    let mut out = BTreeMap::new();
-    let mut diags = Diagnostics::new();
-    for name in &inputs.theme.screens {
-        let drawn = match inputs.theme.render(&format!("screens/{name}.html"), &view) {
-            Ok(html) => html,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        let html = match customer.screenshots.get(name) {
-            Some((paths, _)) => {
-                let caption = drawn
-                    .split("<figcaption")
-                    .nth(1)
-                    .map(|c| format!("<figcaption{}", c.split("</figure>").next().unwrap_or("")))
-                    .unwrap_or_default();
-                format!(
-                    "<figure class=\"screen screen--photo\"><img src=\"../assets/{}\" alt=\"\">{caption}</figure>",
-                    markdown::escape(paths.get(lang))
-                )
-            }
-            None => drawn,
-        };
-        out.insert(name.clone(), html);
-    }
-    diags.into_result(out)
 }

@@ -8,3 +8,4 @@ mod errors;
 mod escaping;
 mod fixture;
 mod pdf;
+mod rollout;

@@ -1,0 +1,192 @@
+//! The pages of one handbook (customer × audience × language): conditions and variables
+//! resolved, Markdown rendered for the site and for the print edition. A page marked
+//! `per_wave` is rendered once per rollout wave, and each wave's text is also a
+//! ready-to-send message.
+
+use std::collections::BTreeSet;
+
+use pulldown_cmark::BlockQuoteKind;
+
+use super::Inputs;
+use super::blocks::render_blocks;
+use crate::content::{Audience, Page};
+use crate::customer::{Customer, Wave};
+use crate::diagnostics::Diagnostics;
+use crate::dialect::{self, Insert, Resolved};
+use crate::lang::Lang;
+use crate::markdown::{self, Context, Heading, Rendered, Target, escape};
+use crate::qr;
+use crate::theme::view::method_name;
+use crate::vars::{Value, variables};
+
+/// A page rendered for the site and for the print edition, with its messages.
+pub struct RenderedPage {
+    pub site: Rendered,
+    pub print: Rendered,
+    /// File name (`<slug>-<wave>.txt`) and plain text of each message of a `per_wave` page.
+    pub messages: Vec<(String, String)>,
+}
+
+pub fn render_pages(
+    inputs: &Inputs,
+    customer: &Customer,
+    audience: Audience,
+    lang: Lang,
+    pages: &[&Page],
+) -> Result<Vec<RenderedPage>, Diagnostics> {
+    let theme = inputs.theme;
+    let method_label = theme.ui.get(lang, "methods", method_name(customer.method));
+    let vars = variables(customer, lang, &method_label);
+    let blocks = render_blocks(inputs, customer, lang)?;
+    let slugs: BTreeSet<String> = pages.iter().map(|p| p.slug.clone()).collect();
+    let library: BTreeSet<String> = inputs
+        .library
+        .pages(audience, lang)
+        .map(|p| p.slug.clone())
+        .collect();
+    let qr_label = theme.ui.get(lang, "site", "qr_label");
+    let render_insert = |insert: &Insert| match insert {
+        Insert::Qr { payload, label } => {
+            qr::svg(payload, &format!("{qr_label} {label}")).unwrap_or_else(|| escape(label))
+        }
+        Insert::Screen(name) => blocks.screens.get(name).cloned().unwrap_or_default(),
+        Insert::Schedule => blocks.schedule.clone(),
+        Insert::Value(v) => escape(v.display()),
+        Insert::Literal => "{{".into(),
+    };
+    let alert_title =
+        |kind: BlockQuoteKind| theme.ui.get(lang, "alerts", markdown::alert_name(kind));
+    let find_asset = |path: &str| {
+        [format!("assets/{lang}/{path}"), format!("assets/{path}")]
+            .into_iter()
+            .find(|rel| matches!(inputs.files.read(rel), Ok(Some(_))))
+    };
+
+    let mut diags = Diagnostics::new();
+    let mut rendered = Vec::new();
+    for page in pages {
+        let waves: Vec<Option<(usize, &Wave)>> = match page.per_wave {
+            true => customer
+                .waves
+                .iter()
+                .enumerate()
+                .map(|(i, w)| Some((i + 1, w)))
+                .collect(),
+            false => vec![None],
+        };
+        let mut out = RenderedPage {
+            site: Rendered::default(),
+            print: Rendered::default(),
+            messages: Vec::new(),
+        };
+        for wave in waves {
+            let mut vars = vars.clone();
+            if let Some((n, w)) = wave {
+                vars.insert("wave.number", Value::Text(n.to_string()));
+                vars.insert("wave.name", Value::Text(w.name.get(lang).to_string()));
+                vars.insert(
+                    "wave.date",
+                    Value::Text(w.date.format_with_weekday(lang.date_lang())),
+                );
+            }
+            let resolved = match dialect::resolve(&page.body, &page.source, customer, &vars) {
+                Ok(r) => r,
+                Err(d) => {
+                    diags.extend(d);
+                    continue;
+                }
+            };
+            // Each wave's copy of the page gets its own ids and footnotes.
+            let (slug, site_prefix) = match wave {
+                Some((n, _)) => (format!("{}-wave-{n}", page.slug), Some(format!("wave-{n}"))),
+                None => (page.slug.clone(), None),
+            };
+            let cx = |target, id_prefix| Context {
+                source: &page.source,
+                slug: &slug,
+                id_prefix,
+                target,
+                pages: &slugs,
+                library: &library,
+                customer_id: &customer.id,
+                alert_title: &alert_title,
+                render_insert: &render_insert,
+                find_asset: &find_asset,
+            };
+            let site = markdown::render(&resolved, &cx(Target::Site, site_prefix.as_deref()));
+            let print = markdown::render(&resolved, &cx(Target::Print, Some(&slug)));
+            let (site, print) = match (site, print) {
+                (Ok(site), Ok(print)) => (site, print),
+                (Err(d), _) | (_, Err(d)) => {
+                    diags.extend(d);
+                    continue;
+                }
+            };
+            match wave {
+                None => {
+                    out.site = site;
+                    out.print = print;
+                }
+                Some((n, w)) => {
+                    let title = format!(
+                        "{} · {}",
+                        w.name.get(lang),
+                        w.date.format_long(lang.date_lang())
+                    );
+                    append_wave(&mut out.site, site, &format!("wave-{n}"), &title);
+                    append_wave(&mut out.print, print, &format!("{slug}--wave"), &title);
+                    out.messages
+                        .push((format!("{slug}.txt"), message_text(&resolved)));
+                }
+            }
+        }
+        rendered.push(out);
+    }
+    diags.into_result(rendered)
+}
+
+/// Adds one wave's copy of a page under a heading naming the wave and its date.
+fn append_wave(into: &mut Rendered, part: Rendered, id: &str, title: &str) {
+    into.html.push_str(&format!(
+        "<section class=\"wave\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n{}</section>\n",
+        escape(title),
+        part.html
+    ));
+    into.headings.push(Heading {
+        level: 2,
+        id: id.to_string(),
+        text: title.to_string(),
+    });
+    into.headings
+        .extend(part.headings.into_iter().map(|h| Heading {
+            level: h.level + 1,
+            ..h
+        }));
+    into.assets.extend(part.assets);
+    into.text.push_str(&part.text);
+    into.text.push(' ');
+}
+
+/// A message as plain text: the resolved Markdown (readable as it is) with every value
+/// written out.
+fn message_text(resolved: &Resolved) -> String {
+    let text: String = dialect::split_placeholders(&resolved.markdown)
+        .into_iter()
+        .map(|part| match part {
+            Ok(text) => text.to_string(),
+            Err(n) => match resolved.inserts.get(n) {
+                Some(Insert::Value(v)) => v.display().to_string(),
+                Some(Insert::Literal) => "{{".to_string(),
+                Some(Insert::Qr { label, .. }) => label.clone(),
+                Some(Insert::Screen(_) | Insert::Schedule) | None => String::new(),
+            },
+        })
+        .collect();
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with(dialect::BLOCK_PLACEHOLDER))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+        + "\n"
+}

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::fixture::{Project, main_of};
+use crate::fixture::{Project, content_of, main_of};
 
 /// Markers of each path: the drawn screens that only its steps use.
 const APP_ONLY: [&str; 3] = [
@@ -202,7 +202,7 @@ fn project_pages_override_and_add_to_the_library_per_language() {
 #[test]
 fn dialect_page_renders_every_construct() {
     let site = Project::fixture("override").site();
-    insta::assert_snapshot!(main_of(&site.file("custom/employee/nl/dialect.html")));
+    insta::assert_snapshot!(content_of(&site.file("custom/employee/nl/dialect.html")));
 }
 
 #[test]

@@ -109,6 +109,14 @@ pub fn main_of(html: &str) -> String {
     html[start..end].to_string()
 }
 
+/// The rendered page content: from the page title to the "verified" line, without the
+/// navigation around it (which changes whenever the library does).
+pub fn content_of(html: &str) -> String {
+    let start = html.find("<h1>").expect("a <h1>");
+    let end = html.find("<p class=\"verified\">").expect("a verified line");
+    html[start..end].to_string()
+}
+
 /// The one diagnostic whose message contains `needle`.
 pub fn find<'a>(diags: &'a [Diagnostic], needle: &str) -> &'a Diagnostic {
     diags

@@ -40,6 +40,8 @@ pub struct Context<'a> {
     pub library: &'a BTreeSet<String>,
     pub customer_id: &'a str,
     pub alert_title: &'a dyn Fn(BlockQuoteKind) -> String,
+    /// The accessible name of a task-list box: done (`true`) or still to do.
+    pub task_label: &'a dyn Fn(bool) -> String,
     /// HTML for a QR code or a screen insert.
     pub render_insert: &'a dyn Fn(&Insert) -> String,
     /// The asset path (`assets/…`) an image refers to, if it exists.
@@ -217,6 +219,14 @@ impl<'a> Renderer<'a> {
                 out
             }
             Event::Code(code) => vec![Event::Code(self.plain(&code).into())],
+            Event::TaskListMarker(done) => {
+                let label = escape(&(self.cx.task_label)(done));
+                let checked = if done { " checked" } else { "" };
+                vec![Event::InlineHtml(
+                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
+                        .into(),
+                )]
+            }
             Event::Html(h) | Event::InlineHtml(h) if h.contains(BLOCK_PLACEHOLDER) => {
                 vec![Event::Html(self.block_insert(&h).into())]
             }

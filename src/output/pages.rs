@@ -56,6 +56,11 @@ pub fn render_pages(
     };
     let alert_title =
         |kind: BlockQuoteKind| theme.ui.get(lang, "alerts", markdown::alert_name(kind));
+    let task_label = |done: bool| {
+        theme
+            .ui
+            .get(lang, "site", if done { "task_done" } else { "task_open" })
+    };
     let find_asset = |path: &str| {
         [format!("assets/{lang}/{path}"), format!("assets/{path}")]
             .into_iter()
@@ -102,6 +107,7 @@ pub fn render_pages(
                 None => (page.slug.clone(), None),
             };
             let cx = |target, id_prefix| Context {
+                task_label: &task_label,
                 source: &page.source,
                 slug: &slug,
                 id_prefix,
@@ -145,10 +151,12 @@ pub fn render_pages(
     diags.into_result(rendered)
 }
 
-/// Adds one wave's copy of a page under a heading naming the wave and its date.
+/// Adds one wave's copy of a page under a heading naming the wave and its date. The section
+/// has no accessible name of its own: several message pages share the same wave titles, and
+/// named sections would be landmarks with the same name.
 fn append_wave(into: &mut Rendered, part: Rendered, id: &str, title: &str) {
     into.html.push_str(&format!(
-        "<section class=\"wave\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n{}</section>\n",
+        "<section class=\"wave\">\n<h2 id=\"{id}\">{}</h2>\n{}</section>\n",
         escape(title),
         part.html
     ));

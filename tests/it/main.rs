@@ -7,5 +7,6 @@ mod cli;
 mod errors;
 mod escaping;
 mod fixture;
+mod library;
 mod pdf;
 mod rollout;

@@ -6,11 +6,14 @@
 // and once over HTTP under a sub-path, and fails on console errors, page errors,
 // failed or external requests, broken relative links and fragments, horizontal
 // scrolling at 390 px, a broken language switcher and basic structure problems.
+// Runs axe-core (WCAG 2.0/2.1/2.2 A and AA plus best practices) on every page that is
+// already open: at 390 px in the file:// tab and at 1280 px in the HTTP tab.
 // Prints each failure as `page: problem`, then `N passed, M failed` (counted in pages).
 
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -24,6 +27,15 @@ const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync',
 ];
+// The axe-core rule tags that must pass; `best-practice` goes beyond WCAG (one <main>,
+// headings in order, landmarks with unique names, …).
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const AXE_MAX_ELEMENTS = 10; // listed per page and rule; the rest are counted
+const require = createRequire(import.meta.url);
+const AXE_FILE = require.resolve('axe-core/axe.min.js');
+const AXE_SOURCE = readFileSync(AXE_FILE, 'utf8');
+const AXE_VERSION = require('axe-core/package.json').version;
+const AXE_HTTP_PATH = '/__check__/axe.min.js'; // served beside BASE, outside the site
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
@@ -71,6 +83,11 @@ const isFile = (p) => existsSync(p) && statSync(p).isFile();
 
 function startServer(root) {
   const server = createServer((req, res) => {
+    if (req.url === AXE_HTTP_PATH) {
+      // Cacheable, so Chromium keeps the compiled script between pages.
+      res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'max-age=3600' }).end(AXE_SOURCE);
+      return;
+    }
     const file = serverPath(root, req.url);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -156,18 +173,81 @@ function inspectPage() {
   };
 }
 
-async function visit(page, sink, url) {
+// Runs inside the page, after axe-core was injected: the violations as plain data.
+// From file:// the style sheets are cross-origin to the page, and axe-core's attempt to
+// fetch them again would fail and show up as console errors, so it reads no CSS there
+// (css-orientation-lock then runs over HTTP only).
+async function runAxe({ tags, preload }) {
+  const results = await window.axe.run(document, {
+    runOnly: { type: 'tag', values: tags },
+    resultTypes: ['violations'],
+    preload,
+  });
+  return results.violations.map((rule) => ({
+    id: rule.id,
+    impact: rule.impact,
+    help: rule.help,
+    nodes: rule.nodes.map((node) => {
+      const target = node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' ');
+      return {
+        target,
+        html: node.html.replace(/\s+/g, ' ').slice(0, 100),
+        heading: headingBefore(typeof node.target[0] === 'string' ? document.querySelector(node.target[0]) : null),
+        why: [...node.any, ...node.all, ...node.none].map((check) => check.message).find(Boolean) ?? '',
+      };
+    }),
+  }));
+
+  // The text of the last heading before the element: where it is on the page.
+  function headingBefore(element) {
+    if (!element) return null;
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4')];
+    const before = headings.filter((h) => h === element || h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return before.at(-1)?.textContent.replace(/\s+/g, ' ').trim().slice(0, 60) ?? null;
+  }
+}
+
+// axe-core's violations on the open page, one problem per rule and element. axe-core comes
+// in as a script from `axe.script` (a file:// or same-origin URL, which Chromium compiles
+// once and caches), or, when the page has a Content-Security-Policy that could refuse that,
+// through the DevTools protocol, which no policy blocks.
+async function axeProblems(page, axe) {
+  const csp = await page.evaluate(() => !!document.querySelector('meta[http-equiv="content-security-policy" i]'));
+  if (csp) await page.evaluate(AXE_SOURCE);
+  else await page.addScriptTag({ url: axe.script });
+  const problems = [];
+  const preload = new URL(page.url()).protocol !== 'file:';
+  for (const rule of await page.evaluate(runAxe, { tags: AXE_TAGS, preload })) {
+    for (const node of rule.nodes.slice(0, AXE_MAX_ELEMENTS)) {
+      const under = node.heading ? ` under "${node.heading}"` : '';
+      problems.push(`axe ${rule.id} (${rule.impact}) at ${node.target} ${node.html}${under}: ${node.why || rule.help}`);
+    }
+    const more = rule.nodes.length - AXE_MAX_ELEMENTS;
+    if (more > 0) problems.push(`axe ${rule.id} (${rule.impact}): ${more} more elements`);
+  }
+  return problems;
+}
+
+// `axe`: where to run axe-core (`at`: the viewport, `script`: its URL), or null for not.
+async function visit(page, sink, url, axe) {
   const problems = (sink.problems = []);
   sink.bad = new Set();
   let info = null;
+  let accessibility = [];
   try {
     await page.goto(url, { waitUntil: 'load' });
     info = await page.evaluate(inspectPage);
+    if (axe) {
+      const viewport = page.viewportSize();
+      if (axe.at.width !== viewport.width) await page.setViewportSize(axe.at);
+      accessibility = await axeProblems(page, axe).catch((err) => [`axe-core could not run: ${err.message.split('\n')[0]}`]);
+      if (axe.at.width !== viewport.width) await page.setViewportSize(viewport);
+    }
     await page.goto('about:blank');
   } catch (err) {
     problems.push(`could not load: ${err.message.split('\n')[0]}`);
   }
-  return { problems, info };
+  return { problems, info, accessibility };
 }
 
 // ---------- checks on the collected data ----------
@@ -298,7 +378,8 @@ async function launch() {
 }
 
 // Opens every page in one mode (one tab); returns failures and, per page, what it found.
-async function checkMode(browser, mode, urlOf, files) {
+// axe-core's findings are labelled with the width they were found at, not the mode.
+async function checkMode(browser, mode, urlOf, files, axe) {
   const context = await browser.newContext({ viewport: PHONE });
   await context.route((url) => !isLocalUrl(url.href), (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
@@ -307,10 +388,11 @@ async function checkMode(browser, mode, urlOf, files) {
   const failures = [];
   const pages = new Map();
   for (const rel of files) {
-    const { problems, info } = await visit(page, sink, urlOf(rel));
+    const { problems, info, accessibility } = await visit(page, sink, urlOf(rel), axe);
     if (info) problems.push(...structureProblems(rel, info));
     if (info) pages.set(rel, info);
     failures.push(...problems.map((problem) => ({ page: rel, problem, mode })));
+    failures.push(...accessibility.map((problem) => ({ page: rel, problem, mode: `${axe.at.width} px` })));
   }
   await context.close();
   return { failures, pages };
@@ -318,8 +400,9 @@ async function checkMode(browser, mode, urlOf, files) {
 
 async function checkAll(browser, origin, root, files) {
   const [file, http] = await Promise.all([
-    checkMode(browser, 'file', (rel) => pathToFileURL(path.join(root, rel)).href, files),
-    checkMode(browser, 'http', (rel) => origin + BASE + rel, files),
+    checkMode(browser, 'file', (rel) => pathToFileURL(path.join(root, rel)).href, files,
+      { at: PHONE, script: pathToFileURL(AXE_FILE).href }),
+    checkMode(browser, 'http', (rel) => origin + BASE + rel, files, { at: DESKTOP, script: origin + AXE_HTTP_PATH }),
   ]);
   const links = linkProblems(root, file.pages).map(([page, problem]) => ({ page, problem, mode: null }));
   return [...file.failures, ...http.failures, ...links];
@@ -333,7 +416,12 @@ function report(failures) {
     if (!lines.has(key)) lines.set(key, new Set());
     if (mode) lines.get(key).add(mode);
   }
-  const label = (modes) => (modes.size === 1 ? ` (${[...modes][0] === 'file' ? 'file://' : 'over HTTP'} only)` : '');
+  const names = { file: 'file://', http: 'over HTTP' };
+  const label = (modes) => {
+    if (modes.size !== 1) return '';
+    const mode = [...modes][0];
+    return names[mode] ? ` (${names[mode]} only)` : ` (at ${mode} only)`;
+  };
   return [...lines].map(([key, modes]) => key + label(modes)).sort();
 }
 
@@ -354,8 +442,10 @@ async function main() {
     server.close();
   }
   const failed = new Set(failures.map((f) => f.page));
-  for (const line of report(failures)) console.log(line);
-  console.log(`checked ${files.length} pages as file:// and over HTTP at ${origin}${BASE} in ${seconds} s`);
+  const lines = report(failures);
+  for (const line of lines) console.log(line);
+  const axe = lines.filter((line) => line.includes(': axe ')).length;
+  console.log(`checked ${files.length} pages as file:// and over HTTP at ${origin}${BASE}, with axe-core ${AXE_VERSION} at ${PHONE.width} and ${DESKTOP.width} px, in ${seconds} s: ${lines.length - axe} problems, ${axe} axe findings`);
   console.log(`${files.length - failed.size} passed, ${failed.size} failed`);
   process.exitCode = failures.length ? 1 : 0;
 }

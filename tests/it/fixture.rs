@@ -113,7 +113,9 @@ pub fn main_of(html: &str) -> String {
 /// navigation around it (which changes whenever the library does).
 pub fn content_of(html: &str) -> String {
     let start = html.find("<h1>").expect("a <h1>");
-    let end = html.find("<p class=\"verified\">").expect("a verified line");
+    let end = html
+        .find("<p class=\"verified\">")
+        .expect("a verified line");
     html[start..end].to_string()
 }
 

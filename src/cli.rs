@@ -24,6 +24,8 @@ pub enum Command {
     /// Add something to the project.
     #[command(subcommand)]
     New(NewCommand),
+    /// Live preview on 127.0.0.1: rebuilds on save, shows errors in the browser.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -49,6 +51,22 @@ pub struct BuildArgs {
     /// The Chromium or Chrome to print PDFs with (default: found on PATH).
     #[arg(long, value_name = "PATH", env = "HANDBOEK_CHROMIUM")]
     pub chromium: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 4000)]
+    pub port: u16,
+    /// The address to listen on; anything but 127.0.0.1 shows the preview to your network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Poll the files instead of waiting for change notifications (network shares, WSL).
+    #[arg(long)]
+    pub poll: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -10,10 +10,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use cli::{BuildArgs, Cli, Command, LangArg, NewCommand};
+use cli::{BuildArgs, Cli, Command, LangArg, NewCommand, ServeArgs};
 use handboek::files::{Files, find_project};
 use handboek::lang::Lang;
-use handboek::{BuildOptions, build, output, pdf, scaffold};
+use handboek::{BuildOptions, build, output, pdf, scaffold, serve};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -46,6 +46,64 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Build(args) => build_command(&cwd, args),
+        Command::Serve(args) => serve_command(&cwd, args),
+    }
+}
+
+/// Runs the live preview until Ctrl-C. The first line on stdout is the URL, for people and
+/// for scripts (`--port 0` picks a free port).
+fn serve_command(cwd: &std::path::Path, args: ServeArgs) -> Result<ExitCode> {
+    let root = find_project(cwd);
+    if root.is_none() {
+        eprintln!("No handboek.yaml here: previewing the built-in example customers.");
+    }
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: anyone on your network can open the preview.",
+            args.bind
+        );
+    }
+    let options = serve::Options {
+        root,
+        addr: std::net::SocketAddr::new(args.bind, args.port),
+        poll: args.poll,
+    };
+    let open = args.open;
+    let styled = std::io::stderr().is_terminal();
+    serve::run(options, move |report| match report {
+        serve::Report::Ready { url } => {
+            println!("Live preview at {url} (Ctrl-C to stop)");
+            if open {
+                open_browser(&url);
+            }
+        }
+        serve::Report::Rebuilt { what, millis } => eprintln!("rebuilt {what} in {millis} ms"),
+        serve::Report::Problems(problems) => eprint!("{}", problems.render(styled)),
+        serve::Report::Fixed => eprintln!("fixed: no errors left"),
+        serve::Report::Warning(message) => eprintln!("warning: {message}"),
+    })?;
+    eprintln!("Stopped.");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens `url` in the default browser; a failure is only a note, the URL is printed.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let opened = command
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if opened.is_err() {
+        eprintln!("Could not open a browser; open {url} yourself.");
     }
 }
 

@@ -10,3 +10,4 @@ mod fixture;
 mod library;
 mod pdf;
 mod rollout;
+mod serve;

@@ -1,0 +1,275 @@
+//! Rebuilding on save: what a change can affect, and the page open in the browser built
+//! first, at once; the rest is owed to the background (`backlog`).
+
+use std::collections::BTreeSet;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::files::Files;
+use crate::lang::Lang;
+use crate::project::customer_ids;
+use crate::{Build, BuildOptions, build};
+
+use super::backlog::Backlog;
+use super::watch::{Change, SETTLE, Watcher, touches_a_folder};
+use super::{Report, Shared};
+
+/// What the rebuilder hears.
+pub enum Message {
+    Change(Change),
+    /// The server is shutting down.
+    Stop,
+}
+
+/// The customers a change can affect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Customers(BTreeSet<String>),
+}
+
+impl Default for Scope {
+    fn default() -> Scope {
+        Scope::none()
+    }
+}
+
+impl Scope {
+    pub fn none() -> Scope {
+        Scope::Customers(BTreeSet::new())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Scope::Customers(ids) if ids.is_empty())
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Customers(ids) => ids.contains(id),
+        }
+    }
+
+    pub fn add(&mut self, other: Scope) {
+        match (&mut *self, other) {
+            (Scope::All, _) => {}
+            (_, Scope::All) => *self = Scope::All,
+            (Scope::Customers(mine), Scope::Customers(theirs)) => mine.extend(theirs),
+        }
+    }
+}
+
+/// A customer's own file affects only that customer; anything else (settings, content,
+/// theme, assets, a folder coming or going) may affect all of them.
+pub fn scope_of(files: &[String]) -> Scope {
+    let mut scope = Scope::none();
+    for file in files {
+        let own = file
+            .strip_prefix("customers/")
+            .and_then(|f| f.strip_suffix(".yaml"))
+            .filter(|id| !id.contains('/'));
+        match own {
+            Some(id) => scope.add(Scope::Customers(BTreeSet::from([id.to_string()]))),
+            None => return Scope::All,
+        }
+    }
+    scope
+}
+
+/// Takes in the watcher's changes and builds the page in the browser at once.
+pub struct Rebuilder {
+    files: Files,
+    shared: Arc<Shared>,
+    report: Arc<dyn Fn(Report) + Send + Sync>,
+    backlog: Arc<Backlog>,
+}
+
+impl Rebuilder {
+    pub fn new(
+        files: Files,
+        shared: Arc<Shared>,
+        report: Arc<dyn Fn(Report) + Send + Sync>,
+        backlog: Arc<Backlog>,
+    ) -> Rebuilder {
+        Rebuilder {
+            files,
+            shared,
+            report,
+            backlog,
+        }
+    }
+
+    /// Rebuilds on every change until told to stop; then stops the background too.
+    pub fn run(self, messages: Receiver<Message>, mut watcher: Option<Watcher>) {
+        let mut inbox = Inbox {
+            messages,
+            pending: Vec::new(),
+        };
+        while let Some(batch) = inbox.next() {
+            let mut changes = Vec::new();
+            for message in batch {
+                match message {
+                    Message::Stop => {
+                        self.backlog.stop();
+                        return;
+                    }
+                    Message::Change(change) => changes.push(change),
+                }
+            }
+            self.take(changes, watcher.as_mut(), &mut inbox);
+        }
+        self.backlog.stop();
+    }
+
+    /// Takes in changes: the page open in the browser is rebuilt at once, the rest is owed.
+    fn take(&self, changes: Vec<Change>, watcher: Option<&mut Watcher>, inbox: &mut Inbox) {
+        let mut scope = Scope::none();
+        let mut renew = false;
+        for change in changes {
+            match change {
+                Change::Files(files) => {
+                    renew |= touches_a_folder(&files);
+                    scope.add(scope_of(&files));
+                }
+                Change::Unknown => {
+                    renew = true;
+                    scope = Scope::All;
+                }
+                Change::Failed(message) => (self.report)(Report::Warning(message)),
+            }
+        }
+        if renew && let Some(watcher) = watcher {
+            watcher.refresh();
+        }
+        if scope.is_empty() {
+            return;
+        }
+        let started = Instant::now();
+        // Background builds that started before this change must not land after it.
+        self.backlog.overtake(&scope);
+        if let Some((id, lang)) = self.shared.focus()
+            && scope.contains(&id)
+            && let Ok(ids) = customer_ids(&self.files)
+            && ids.contains(&id)
+        {
+            self.build_focus(&ids, &id, lang, inbox);
+            (self.report)(Report::Rebuilt {
+                what: format!("{id} ({lang})"),
+                millis: started.elapsed().as_millis(),
+            });
+        }
+        self.backlog.owe(scope);
+    }
+
+    /// One language of one customer: what the browser shows, built on the shared pool
+    /// that the background never uses.
+    fn build_focus(&self, ids: &[String], id: &str, lang: Lang, inbox: &mut Inbox) {
+        let options = BuildOptions {
+            customers: vec![id.to_string()],
+            langs: vec![lang],
+        };
+        let mut result = guarded_build(&self.files, &options);
+        // Broken, perhaps because a file was read half-saved: if another change comes in
+        // meanwhile, that one is built instead (the background still owes this one).
+        if result.diagnostics.has_errors() && inbox.arrives_within(SETTLE) {
+            return;
+        }
+        let tree = result.output.customers.remove(id);
+        self.shared.update(&*self.report, |preview| {
+            let mut changed = preview.keep_only(ids);
+            changed.extend(preview.record(id, Some(lang), tree, result.diagnostics));
+            changed
+        });
+    }
+}
+
+/// The rebuilder's messages, with those it has looked at but not yet taken.
+struct Inbox {
+    messages: Receiver<Message>,
+    pending: Vec<Message>,
+}
+
+impl Inbox {
+    /// Everything that has come in, waiting for something if nothing has; `None` when the
+    /// watcher and the server are gone.
+    fn next(&mut self) -> Option<Vec<Message>> {
+        if self.pending.is_empty() {
+            self.pending.push(self.messages.recv().ok()?);
+        }
+        self.pending.extend(self.messages.try_iter());
+        Some(std::mem::take(&mut self.pending))
+    }
+
+    /// Whether a message comes in within `wait`.
+    fn arrives_within(&mut self, wait: Duration) -> bool {
+        if self.pending.is_empty()
+            && let Ok(message) = self.messages.recv_timeout(wait)
+        {
+            self.pending.push(message);
+        }
+        !self.pending.is_empty()
+    }
+}
+
+/// A build that never takes the server down: an I/O error (a file removed while being
+/// read) or a panic becomes a problem to show, and the last good pages stay.
+pub fn guarded_build(files: &Files, options: &BuildOptions) -> Build {
+    let problem = match catch_unwind(AssertUnwindSafe(|| build(files, options))) {
+        Ok(Ok(result)) => return result,
+        Ok(Err(e)) => Diagnostic::error(format!("{e:#}"))
+            .help("if a file was being saved or moved, save it again; otherwise check that it is readable UTF-8 text."),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Diagnostic::error(format!("the build stopped on an internal error: {what}"))
+                .help("this is a bug in handboek; the preview keeps the last good pages.")
+        }
+    };
+    Build {
+        output: Default::default(),
+        diagnostics: Diagnostics::from(problem),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_customer_file_affects_only_that_customer() {
+        assert_eq!(
+            scope_of(&["customers/appco.yaml".into(), "customers/b.yaml".into()]),
+            Scope::Customers(BTreeSet::from(["appco".into(), "b".into()]))
+        );
+    }
+
+    #[test]
+    fn content_settings_theme_and_folders_affect_every_customer() {
+        for file in [
+            "handboek.yaml",
+            "content/nl/employee/index.md",
+            "themes/default/static/style.css",
+            "assets/logo.svg",
+            "customers",
+            "customers/sub/x.yaml",
+        ] {
+            assert_eq!(scope_of(&[file.into()]), Scope::All, "{file}");
+        }
+    }
+
+    #[test]
+    fn scopes_add_up() {
+        let mut scope = Scope::none();
+        assert!(scope.is_empty());
+        scope.add(Scope::Customers(BTreeSet::from(["a".into()])));
+        assert!(scope.contains("a") && !scope.contains("b"));
+        scope.add(Scope::All);
+        assert!(scope.contains("b"));
+    }
+}

@@ -3,6 +3,7 @@
 //! type belongs.
 
 mod address;
+mod msp;
 mod raw;
 mod sections;
 mod validate;
@@ -15,8 +16,9 @@ use crate::diagnostics::Source;
 use crate::lang::Lang;
 use crate::phone::{Country, Phone};
 
+pub use msp::validate_msp;
 pub use raw::{RawCustomer, RawSettings};
-pub use validate::{Layer, validate_customer, validate_msp};
+pub use validate::{Layer, validate_customer};
 
 /// How employees get their second factor: the three paths of the handbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

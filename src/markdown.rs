@@ -2,6 +2,7 @@
 //! heading ids, page links and images checked and rewritten, footnote ids that cannot
 //! collide, and dialect placeholders filled in with escaped values.
 
+mod headings;
 mod links;
 mod text;
 
@@ -330,68 +331,6 @@ impl<'a> Renderer<'a> {
             Some(insert) => (self.cx.render_insert)(insert),
             None => String::new(),
         }
-    }
-
-    fn heading(&mut self, h: HeadingBuf<'a>, events: &mut Vec<Event<'a>>) {
-        let HeadingBuf {
-            level,
-            explicit,
-            events: buf,
-            offset,
-        } = h;
-        let text: String = buf
-            .iter()
-            .filter_map(|e| match e {
-                Event::Text(t) | Event::Code(t) => Some(t.to_string()),
-                _ => None,
-            })
-            .collect();
-        let id = match explicit {
-            Some(id) => {
-                if self.used_ids.contains(&id) {
-                    self.error(
-                        offset,
-                        format!("the heading id `{id}` is used twice on this page"),
-                        "give one of the headings another `{#id}`.".into(),
-                    );
-                }
-                id
-            }
-            None => {
-                let base = slugify(&text);
-                let base = if base.is_empty() {
-                    "section".to_string()
-                } else {
-                    base
-                };
-                (1..)
-                    .map(|n| {
-                        if n == 1 {
-                            base.clone()
-                        } else {
-                            format!("{base}-{n}")
-                        }
-                    })
-                    .find(|id| !self.used_ids.contains(id))
-                    .unwrap_or(base)
-            }
-        };
-        self.used_ids.insert(id.clone());
-        let id = self.prefixed(&id);
-        let level_n = level as u8;
-        self.out.headings.push(Heading {
-            level: level_n,
-            id: id.clone(),
-            text: text.trim().to_string(),
-        });
-        events.push(Event::Start(Tag::Heading {
-            level,
-            id: Some(id.into()),
-            classes: vec![],
-            attrs: vec![],
-        }));
-        events.extend(buf);
-        events.push(Event::End(TagEnd::Heading(level)));
     }
 }
 

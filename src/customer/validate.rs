@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_saphyr::Spanned;
 
 use super::address::{check_domain, check_url};
-use super::raw::{RawCustomer, RawSettings, RawText};
+use super::raw::{RawCustomer, RawText};
 use super::sections::{
     asset_path, brand, features, helpdesk, languages, links, method, screenshots, waves,
 };
@@ -41,7 +41,7 @@ impl<T> At<'_, T> {
 
 pub(super) struct Check<'a> {
     pub(super) layers: &'a [&'a Layer],
-    diags: Diagnostics,
+    pub(super) diags: Diagnostics,
     pub(super) asset_exists: &'a dyn Fn(&str) -> bool,
 }
 
@@ -238,45 +238,6 @@ fn sms_under_security_defaults(c: &mut Check) {
         Some((source, span)) => d.at(source, span),
         None => d,
     });
-}
-
-/// Validates the MSP section of `handboek.yaml`.
-pub fn validate_msp(source: &Source, settings: &RawSettings) -> Result<Msp, Diagnostics> {
-    let layers = [];
-    let mut check = Check {
-        layers: &layers,
-        diags: Diagnostics::new(),
-        asset_exists: &|_| true,
-    };
-    let raw = settings.msp.as_ref();
-    let at_name = raw.and_then(|m| m.name.as_ref()).map(|s| At {
-        value: &s.value,
-        source,
-        span: span_of(s, 0),
-        layer: 0,
-    });
-    let name = match at_name {
-        Some(at) => check.text(Some(at), "msp.name", &[]),
-        None => {
-            check.push(
-                Diagnostic::error("handboek.yaml has no `msp.name`")
-                    .at(source, Span::new(1, 1, 0))
-                    .help("add `msp:` with `name: Your company` (shown small in every page's footer)."),
-            );
-            None
-        }
-    };
-    let at_url = raw.and_then(|m| m.url.as_ref()).map(|s| At {
-        value: &s.value,
-        source,
-        span: span_of(s, 0),
-        layer: 0,
-    });
-    let url = check.url(at_url, "msp.url");
-    match name {
-        Some(name) if check.diags.is_empty() => Ok(Msp { name, url }),
-        _ => Err(check.diags),
-    }
 }
 
 /// Validates one customer from its layers (lowest first, the customer file last).

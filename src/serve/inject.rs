@@ -10,23 +10,7 @@ const CLIENT_JS: &str = include_str!("client.js");
 /// The style of the preview bar and the overlay; all of it scoped to `#handboek-…` ids.
 const PREVIEW_CSS: &str = include_str!("preview.css");
 
-/// Escapes text for HTML text and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::markdown::escape;
 
 /// `html` with `extra` inserted before its closing `</body>` (or at the end).
 pub fn inject(html: &str, extra: &str) -> String {

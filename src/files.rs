@@ -88,6 +88,14 @@ impl Files {
         Ok(None)
     }
 
+    /// Whether any layer has a file at `rel`, without reading it.
+    pub fn exists(&self, rel: &str) -> bool {
+        self.layers.iter().any(|layer| match layer {
+            Layer::Dir(root) => root.join(rel).is_file(),
+            Layer::Embedded(prefix) => Builtin::get(&format!("{prefix}{rel}")).is_some(),
+        })
+    }
+
     /// The file at `rel` in the built-in layer only, ignoring overrides.
     pub fn read_builtin(&self, rel: &str) -> Result<Option<InputFile>> {
         read_in(&Layer::Embedded(""), rel)
@@ -195,6 +203,19 @@ pub fn check_relative(path: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A path as it goes into a URL: every byte but letters, digits and `/-._~` percent-encoded.
+pub fn url_path(path: &str) -> String {
+    let mut url = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            url.push(char::from(b));
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
 /// Finds the project: the nearest folder from `start` upwards with a `handboek.yaml`.
 pub fn find_project(start: &Path) -> Option<PathBuf> {
     start
@@ -232,6 +253,9 @@ mod tests {
         std::fs::write(dir.path().join("content/nl/employee/extra.md"), "new").unwrap();
         std::fs::write(dir.path().join("content/nl/employee/.extra.md.swp"), "x").unwrap();
         let files = Files::project(dir.path());
+        assert!(files.exists("content/nl/employee/extra.md"));
+        assert!(files.exists("content/nl/employee/app-setup.md"));
+        assert!(!files.exists("content/nl/employee/nope.md"));
         let index = files.read("content/nl/employee/index.md").unwrap().unwrap();
         assert_eq!(&*index.bytes, b"mine");
         assert_eq!(index.display, "content/nl/employee/index.md");

@@ -111,15 +111,7 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
 
 /// A `file://` URL for an absolute path, with the characters a URL cannot hold encoded.
 fn file_url(path: &Path) -> String {
-    let mut url = String::from("file://");
-    for byte in path.to_string_lossy().bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
-            url.push(byte as char);
-        } else {
-            url.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    url
+    format!("file://{}", crate::files::url_path(&path.to_string_lossy()))
 }
 
 #[cfg(test)]

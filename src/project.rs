@@ -109,7 +109,7 @@ pub fn load_customers(
                 .help("add one with `handboek new customer ID`."),
         );
     }
-    let asset_exists = |path: &str| matches!(files.read(&format!("assets/{path}")), Ok(Some(_)));
+    let asset_exists = |path: &str| files.exists(&format!("assets/{path}"));
     let mut customers = Vec::new();
     for id in ids
         .iter()

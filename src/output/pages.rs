@@ -64,7 +64,7 @@ pub fn render_pages(
     let find_asset = |path: &str| {
         [format!("assets/{lang}/{path}"), format!("assets/{path}")]
             .into_iter()
-            .find(|rel| matches!(inputs.files.read(rel), Ok(Some(_))))
+            .find(|rel| inputs.files.exists(rel))
     };
 
     let mut diags = Diagnostics::new();

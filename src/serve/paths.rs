@@ -80,16 +80,7 @@ pub fn page_focus(key: &str) -> Option<(String, Lang)> {
 
 /// A path of the served files as a URL path: each segment percent-encoded where needed.
 pub fn url_of(key: &str) -> String {
-    let mut url = String::with_capacity(key.len() + 1);
-    url.push('/');
-    for b in key.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-            url.push(char::from(b));
-        } else {
-            url.push_str(&format!("%{b:02X}"));
-        }
-    }
-    url
+    format!("/{}", crate::files::url_path(key))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! QR codes as compact inline SVG: one path of dark modules, sharp at any print size.
 
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
+
 use qrcode::{Color, EcLevel, QrCode};
 
 use crate::markdown::escape;
@@ -10,6 +13,33 @@ const QUIET_ZONE: usize = 4;
 /// An `<svg>` of `payload`, named `label` for assistive technology; `None` if the payload is
 /// too long for a QR code.
 pub fn svg(payload: &str, label: &str) -> Option<String> {
+    let (size, path) = modules(payload)?;
+    Some(format!(
+        "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
+        escape(label)
+    ))
+}
+
+/// The size of a code with its quiet zone, and the SVG path of its dark modules.
+type Modules = (usize, String);
+
+/// The size and the SVG path of the dark modules of `payload`'s code. Encoding is the
+/// costly part (every mask is tried) and the same few URLs recur on every page of every
+/// customer, so each payload is encoded once per process.
+fn modules(payload: &str) -> Option<Modules> {
+    static DONE: OnceLock<RwLock<HashMap<String, Option<Modules>>>> = OnceLock::new();
+    let done = DONE.get_or_init(RwLock::default);
+    if let Some(hit) = done.read().unwrap_or_else(|e| e.into_inner()).get(payload) {
+        return hit.clone();
+    }
+    let made = encode(payload);
+    done.write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(payload.to_string(), made.clone());
+    made
+}
+
+fn encode(payload: &str) -> Option<Modules> {
     let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).ok()?;
     let width = code.width();
     let colors = code.to_colors();
@@ -34,11 +64,7 @@ pub fn svg(payload: &str, label: &str) -> Option<String> {
             }
         }
     }
-    let size = width + 2 * QUIET_ZONE;
-    Some(format!(
-        "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
-        escape(label)
-    ))
+    Some((width + 2 * QUIET_ZONE, path))
 }
 
 #[cfg(test)]

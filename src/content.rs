@@ -1,8 +1,9 @@
-//! The library of pages: `content/<lang>/<audience>/<slug>.md` from the built-in library and
-//! the project, each parsed once (front matter and dialect) and checked for translation
-//! parity.
+//! The library of pages: `content/<lang>/<audience>/[<part>/]<slug>.md` from the built-in
+//! library and the project, each parsed once (front matter and dialect) and checked for
+//! translation parity.
 
 mod front_matter;
+mod parts;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,6 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{self, Condition, Template};
 use crate::files::Files;
 use crate::lang::Lang;
+pub use parts::{PART_FILE, Part};
 
 /// Who a handbook is for; each audience is a separate site in a separate folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,8 +44,10 @@ impl Audience {
 pub struct Page {
     pub lang: Lang,
     pub audience: Audience,
-    /// The file name without `.md`; the same in every language.
+    /// The file name without `.md`; the same in every language, unique in its audience.
     pub slug: String,
+    /// The folder of the part the page belongs to, if any.
+    pub part: Option<String>,
     pub source: Source,
     pub title: String,
     pub order: i64,
@@ -54,10 +58,12 @@ pub struct Page {
     pub body: Template,
 }
 
-/// Every page, sorted by audience, language, order and slug.
+/// Every page in reading order: by audience, language, part (pages outside a part first),
+/// order and slug; and the parts by audience, language and folder.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     pub pages: Vec<Page>,
+    pub parts: BTreeMap<(Audience, Lang, String), Part>,
 }
 
 impl Library {
@@ -67,6 +73,28 @@ impl Library {
             .iter()
             .filter(move |p| p.audience == audience && p.lang == lang)
     }
+
+    /// The part `page` belongs to.
+    pub fn part_of(&self, page: &Page) -> Option<&Part> {
+        let slug = page.part.as_ref()?;
+        self.parts.get(&(page.audience, page.lang, slug.clone()))
+    }
+}
+
+/// Where a file under `content/` sits.
+#[derive(Debug, PartialEq)]
+enum Place {
+    Page {
+        lang: Lang,
+        audience: Audience,
+        part: Option<String>,
+        slug: String,
+    },
+    Part {
+        lang: Lang,
+        audience: Audience,
+        part: String,
+    },
 }
 
 /// Loads and parses every page. `screens` are the screen names the theme can draw.
@@ -76,6 +104,7 @@ pub fn load_library(
 ) -> Result<Result<Library, Diagnostics>> {
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
+    let mut parts = BTreeMap::new();
     let mut found = Vec::new();
     for rel in files.list("content")? {
         let Some(file) = files.read(&rel)? else {
@@ -83,9 +112,14 @@ pub fn load_library(
         };
         let source = file.source()?;
         match locate(&rel) {
-            Ok((lang, audience, slug)) => {
+            Ok(Place::Page {
+                lang,
+                audience,
+                part,
+                slug,
+            }) => {
                 let key = (audience, slug.clone(), lang);
-                match load_page(source.clone(), lang, audience, slug, screens) {
+                match load_page(source.clone(), lang, audience, part, slug, screens) {
                     Ok(page) => {
                         found.push((key, source, Some(page.when.clone())));
                         pages.push(page);
@@ -96,6 +130,16 @@ pub fn load_library(
                     }
                 }
             }
+            Ok(Place::Part {
+                lang,
+                audience,
+                part,
+            }) => match parts::load_part(source, part.clone()) {
+                Ok(p) => {
+                    parts.insert((audience, lang, part), p);
+                }
+                Err(d) => diags.extend(d),
+            },
             Err(help) => diags.push(
                 Diagnostic::error("this file is not where a page can be")
                     .in_file(&source)
@@ -103,40 +147,67 @@ pub fn load_library(
             ),
         }
     }
+    parts::check_parts(&pages, &parts, &mut diags);
     pages.sort_by(|a, b| {
-        (a.audience, a.lang, a.order, &a.slug).cmp(&(b.audience, b.lang, b.order, &b.slug))
+        let part = |p: &Page| {
+            p.part
+                .as_ref()
+                .and_then(|s| parts.get(&(p.audience, p.lang, s.clone())))
+                .map(Part::sort_key)
+        };
+        (a.audience, a.lang, part(a), a.order, &a.slug).cmp(&(
+            b.audience,
+            b.lang,
+            part(b),
+            b.order,
+            &b.slug,
+        ))
     });
     check_parity(&found, &mut diags);
-    Ok(diags.into_result(Library { pages }))
+    Ok(diags.into_result(Library { pages, parts }))
 }
 
-fn locate(rel: &str) -> Result<(Lang, Audience, String), String> {
+fn locate(rel: &str) -> Result<Place, String> {
     let parts: Vec<&str> = rel.split('/').collect();
-    let layout = "pages live at `content/<lang>/<audience>/<slug>.md` with lang `nl` or `en`, audience `employee`, `admin` or `rollout`, and a slug of lowercase letters, digits and dashes; images go in `assets/`";
-    let [_, lang, audience, file] = parts[..] else {
+    let layout = "pages live at `content/<lang>/<audience>/<slug>.md`, or in a part at `content/<lang>/<audience>/<part>/<slug>.md` beside its `_part.yaml`, with lang `nl` or `en`, audience `employee`, `admin` or `rollout`, and names of lowercase letters, digits and dashes; images go in `assets/`";
+    let (lang, audience, part, file) = match parts[..] {
+        [_, lang, audience, file] => (lang, audience, None, file),
+        [_, lang, audience, part, file] if is_slug(part) => (lang, audience, Some(part), file),
+        _ => return Err(layout.into()),
+    };
+    let (Some(lang), Some(audience)) = (Lang::parse(lang), Audience::parse(audience)) else {
         return Err(layout.into());
     };
-    let (Some(lang), Some(audience), Some(slug)) = (
-        Lang::parse(lang),
-        Audience::parse(audience),
-        file.strip_suffix(".md"),
-    ) else {
-        return Err(layout.into());
-    };
-    let valid_slug = !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !valid_slug {
-        return Err(layout.into());
+    if let (Some(part), PART_FILE) = (part, file) {
+        return Ok(Place::Part {
+            lang,
+            audience,
+            part: part.to_string(),
+        });
     }
-    Ok((lang, audience, slug.to_string()))
+    match file.strip_suffix(".md") {
+        Some(slug) if is_slug(slug) => Ok(Place::Page {
+            lang,
+            audience,
+            part: part.map(str::to_string),
+            slug: slug.to_string(),
+        }),
+        _ => Err(layout.into()),
+    }
+}
+
+fn is_slug(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn load_page(
     source: Source,
     lang: Lang,
     audience: Audience,
+    part: Option<String>,
     slug: String,
     screens: &BTreeSet<String>,
 ) -> Result<Page, Diagnostics> {
@@ -162,6 +233,7 @@ fn load_page(
         lang,
         audience,
         slug,
+        part,
         title: fm.title,
         order: fm.order,
         when: fm.when,
@@ -219,10 +291,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locate_reads_lang_audience_and_slug() {
+    fn locate_reads_lang_audience_part_and_slug() {
         assert_eq!(
             locate("content/nl/employee/app-setup.md").unwrap(),
-            (Lang::Nl, Audience::Employee, "app-setup".to_string())
+            Place::Page {
+                lang: Lang::Nl,
+                audience: Audience::Employee,
+                part: None,
+                slug: "app-setup".into()
+            }
+        );
+        assert_eq!(
+            locate("content/en/admin/tenant/policies.md").unwrap(),
+            Place::Page {
+                lang: Lang::En,
+                audience: Audience::Admin,
+                part: Some("tenant".into()),
+                slug: "policies".into()
+            }
+        );
+        assert_eq!(
+            locate("content/en/admin/tenant/_part.yaml").unwrap(),
+            Place::Part {
+                lang: Lang::En,
+                audience: Audience::Admin,
+                part: "tenant".into()
+            }
         );
         for bad in [
             "content/fr/employee/a.md",
@@ -230,6 +324,9 @@ mod tests {
             "content/nl/employee/a.png",
             "content/nl/a.md",
             "content/nl/employee/A b.md",
+            "content/nl/employee/_part.yaml",
+            "content/nl/employee/Deel/a.md",
+            "content/nl/employee/a/b/c.md",
         ] {
             assert!(locate(bad).is_err(), "{bad}");
         }

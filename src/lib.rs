@@ -27,13 +27,15 @@ pub mod theme;
 pub mod vars;
 pub mod yaml;
 
+use std::path::Path;
+
 use anyhow::Result;
 
 use content::load_library;
 use diagnostics::Diagnostics;
 use files::Files;
 use lang::Lang;
-use output::{Inputs, Output, render_customers, render_overview};
+use output::{Inputs, Output, Sink, render_customers, render_overview};
 use project::{load_customers, load_settings};
 use theme::load_theme;
 
@@ -52,9 +54,36 @@ pub struct Build {
     pub diagnostics: Diagnostics,
 }
 
-/// load project → load theme → load content → load customers → resolve, render and apply
-/// the theme per customer (in parallel) → the overview page.
+/// Builds in memory: load project → load theme → load content → load customers → resolve,
+/// render and apply the theme per customer (in parallel) → the overview page.
 pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
+    let memory = output::Memory::default();
+    let diagnostics = run(files, options, &memory)?;
+    Ok(Build {
+        output: memory.into_output(),
+        diagnostics,
+    })
+}
+
+/// Builds into the folder `out`, each file written as soon as it is made (see
+/// [`output::Disk`]): the same pipeline as [`build`], for large handbooks and many customers.
+pub fn build_into(files: &Files, options: &BuildOptions, out: &Path) -> Result<BuiltOnDisk> {
+    let disk = output::Disk::new(out, &options.langs)?;
+    let diagnostics = run(files, options, &disk)?;
+    Ok(BuiltOnDisk {
+        written: disk.written(),
+        diagnostics,
+    })
+}
+
+/// What [`build_into`] did: the files on disk, and every problem found.
+#[derive(Debug, Default)]
+pub struct BuiltOnDisk {
+    pub written: output::Written,
+    pub diagnostics: Diagnostics,
+}
+
+fn run<S: Sink>(files: &Files, options: &BuildOptions, sink: &S) -> Result<Diagnostics> {
     let mut diags = Diagnostics::new();
     let settings = keep(load_settings(files)?, &mut diags);
     let theme_name = settings.as_ref().map_or("default", |s| s.theme.as_str());
@@ -65,44 +94,32 @@ pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
         .unwrap_or_default();
     let library = keep(load_library(files, &screens)?, &mut diags);
     let Some(settings) = settings else {
-        return Ok(Build::failed(diags));
+        return Ok(diags.sorted());
     };
     let customers = keep_all(
         load_customers(files, &settings, &options.customers)?,
         &mut diags,
     );
     let (Some(theme), Some(library)) = (theme, library) else {
-        return Ok(Build::failed(diags));
+        return Ok(diags.sorted());
     };
     let inputs = Inputs {
         files,
         library: &library,
         theme: &theme,
     };
-    let mut output = render_customers(&inputs, &customers, &options.langs, &mut diags);
+    let built = render_customers(&inputs, &customers, &options.langs, sink, &mut diags)?;
     // The overview lists every customer, so it is only rewritten when all of them built.
     if options.customers.is_empty() && options.langs.is_empty() && !diags.has_errors() {
         let msp = settings.msp.name.get(Lang::Nl);
         if let Some(html) = keep(
-            render_overview(&theme, msp, &customers, &output).map_err(Diagnostics::from),
+            render_overview(&theme, msp, &customers, &built).map_err(Diagnostics::from),
             &mut diags,
         ) {
-            output.top.insert("index.html".into(), html.into_bytes());
+            sink.top("index.html", html.into_bytes())?;
         }
     }
-    Ok(Build {
-        output,
-        diagnostics: diags.sorted(),
-    })
-}
-
-impl Build {
-    fn failed(diags: Diagnostics) -> Build {
-        Build {
-            output: Output::default(),
-            diagnostics: diags.sorted(),
-        }
-    }
+    Ok(diags.sorted())
 }
 
 /// The value of a stage that either succeeded or has problems to report.

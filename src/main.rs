@@ -13,7 +13,7 @@ use clap::Parser;
 use cli::{BuildArgs, Cli, Command, LangArg, NewCommand, ServeArgs};
 use handboek::files::{Files, find_project};
 use handboek::lang::Lang;
-use handboek::{BuildOptions, build, output, pdf, scaffold, serve};
+use handboek::{BuildOptions, build_into, pdf, scaffold, serve};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -109,14 +109,13 @@ fn open_browser(url: &str) {
 
 /// Prints the print editions of this build to PDF; returns how many.
 fn write_pdfs(
-    built: &output::Output,
+    files: &[String],
     out: &std::path::Path,
     chromium: Option<&std::path::Path>,
 ) -> Result<usize> {
     let chromium = pdf::find_chromium(chromium)?;
-    let editions: Vec<_> = built
-        .files()
-        .map(|(path, _)| path)
+    let editions: Vec<_> = files
+        .iter()
         .filter(|path| {
             Lang::ALL
                 .iter()
@@ -150,18 +149,24 @@ fn build_command(cwd: &std::path::Path, args: BuildArgs) -> Result<ExitCode> {
         customers: args.customers,
         langs: langs.clone(),
     };
-    let result = build(&files, &options)?;
-    output::write_output(&result.output, &out, &langs)?;
+    let result = build_into(&files, &options, &out)?;
     let pdfs = match args.pdf {
-        true => write_pdfs(&result.output, &out, args.chromium.as_deref())?,
+        true => write_pdfs(&result.written.files, &out, args.chromium.as_deref())?,
         false => 0,
     };
     let styled = std::io::stderr().is_terminal();
     if !result.diagnostics.is_empty() {
         eprint!("{}", result.diagnostics.render(styled));
     }
-    let files_written = result.output.files().count();
-    let built = result.output.customers.len();
+    let files_written = result.written.files.len();
+    let built = result
+        .written
+        .files
+        .iter()
+        .filter_map(|f| f.split_once('/'))
+        .map(|(customer, _)| customer)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     if root.is_none() {
         eprintln!("No handboek.yaml here: built the built-in example customers.");
     }

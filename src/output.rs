@@ -2,20 +2,23 @@
 //! it to disk, atomically per customer.
 
 mod blocks;
+mod disk;
 mod handbook;
+mod nav;
 mod overview;
 mod pages;
 mod search;
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-pub use handbook::{Inputs, Tree, render_customer};
+pub use disk::{Disk, Written};
+pub use handbook::{Inputs, Put, Tree, render_customer};
 use rayon::prelude::*;
 
+use crate::content::Audience;
 use crate::customer::Customer;
 use crate::diagnostics::Diagnostics;
 pub use overview::render_overview;
@@ -50,114 +53,88 @@ impl Output {
     }
 }
 
-/// Renders every customer in parallel; a customer with problems adds them to `diags` and
-/// gets no files, so that its previous output stays.
-pub fn render_customers(
+/// Where a build's files go: [`Memory`] (tests, the live preview) or [`Disk`] (a staging
+/// folder per customer, swapped in when the customer built without errors).
+pub trait Sink: Sync {
+    type Folder: Put;
+    /// A new, empty folder for one customer.
+    fn folder(&self, customer: &str) -> Result<Self::Folder>;
+    /// Keeps the customer's new folder (`keep`), or throws it away and leaves the old one.
+    fn finish(&self, customer: &str, folder: Self::Folder, keep: bool) -> Result<()>;
+    /// A file at the top of the output folder.
+    fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()>;
+}
+
+/// Collects every file in memory.
+#[derive(Debug, Default)]
+pub struct Memory(Mutex<Output>);
+
+impl Memory {
+    pub fn into_output(self) -> Output {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Put for Mutex<Tree> {
+    fn put(&self, rel: String, bytes: Vec<u8>) {
+        self.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel, bytes);
+    }
+}
+
+impl Sink for Memory {
+    type Folder = Mutex<Tree>;
+
+    fn folder(&self, _: &str) -> Result<Mutex<Tree>> {
+        Ok(Mutex::default())
+    }
+
+    fn finish(&self, customer: &str, folder: Mutex<Tree>, keep: bool) -> Result<()> {
+        if keep {
+            let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
+            let mut output = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            output.customers.insert(customer.to_string(), tree);
+        }
+        Ok(())
+    }
+
+    fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
+        let mut output = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        output.top.insert(rel.to_string(), bytes);
+        Ok(())
+    }
+}
+
+/// The audiences each customer that built without errors has.
+pub type Built = BTreeMap<String, Vec<Audience>>;
+
+/// Renders every customer in parallel into `sink`; a customer with problems adds them to
+/// `diags` and its folder is thrown away, so that its previous output stays.
+pub fn render_customers<S: Sink>(
     inputs: &Inputs,
     customers: &[Customer],
     langs: &[Lang],
+    sink: &S,
     diags: &mut Diagnostics,
-) -> Output {
-    let rendered: Vec<_> = customers
+) -> Result<Built> {
+    let rendered: Vec<Result<Result<Vec<Audience>, Diagnostics>>> = customers
         .par_iter()
-        .map(|c| render_customer(inputs, c, langs))
+        .map(|c| {
+            let folder = sink.folder(&c.id)?;
+            let result = render_customer(inputs, c, langs, &folder);
+            sink.finish(&c.id, folder, result.is_ok())?;
+            Ok(result)
+        })
         .collect();
-    let mut output = Output::default();
-    for (customer, tree) in customers.iter().zip(rendered) {
-        match tree {
-            Ok(tree) => {
-                output.customers.insert(customer.id.clone(), tree);
+    let mut built = Built::new();
+    for (customer, result) in customers.iter().zip(rendered) {
+        match result? {
+            Ok(audiences) => {
+                built.insert(customer.id.clone(), audiences);
             }
             Err(d) => diags.extend(d),
         }
     }
-    output
-}
-
-/// Writes `output` under `out`. Each customer's folder is built beside its final place and
-/// swapped in with renames, so a reader (or a killed build) sees the old folder or the new
-/// one, never half of each. With `kept_langs`, the named languages' folders of the previous
-/// output are carried over (a build of one language must not delete the others).
-pub fn write_output(output: &Output, out: &Path, built_langs: &[Lang]) -> Result<()> {
-    fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    for (id, tree) in &output.customers {
-        let target = out.join(id);
-        let staging = out.join(format!(".{id}.tmp-{}", std::process::id()));
-        remove_if_exists(&staging)?;
-        write_tree(&staging, tree)?;
-        if !built_langs.is_empty() && target.is_dir() {
-            carry_over_languages(&target, &staging, built_langs)?;
-        }
-        swap_in(&staging, &target)?;
-    }
-    for (rel, bytes) in &output.top {
-        let path = out.join(rel);
-        let tmp = out.join(format!(".{rel}.tmp-{}", std::process::id()));
-        fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-        fs::rename(&tmp, &path).with_context(|| format!("replacing {}", path.display()))?;
-    }
-    Ok(())
-}
-
-fn write_tree(root: &Path, tree: &Tree) -> Result<()> {
-    for (rel, bytes) in tree {
-        let path = root.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        }
-        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-    }
-    Ok(())
-}
-
-/// Copies `<audience>/<lang>/` folders of languages not built this time from the old output.
-fn carry_over_languages(old: &Path, new: &Path, built: &[Lang]) -> Result<()> {
-    for audience in fs::read_dir(old).with_context(|| format!("reading {}", old.display()))? {
-        let audience = audience?.path();
-        for lang in Lang::ALL.iter().filter(|l| !built.contains(l)) {
-            let from = audience.join(lang.code());
-            if from.is_dir() {
-                let name = audience.file_name().map(PathBuf::from).unwrap_or_default();
-                copy_dir(&from, &new.join(name).join(lang.code()))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry?;
-        let rel = entry.path().strip_prefix(from)?;
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest)?;
-        } else {
-            fs::copy(entry.path(), &dest)
-                .with_context(|| format!("copying {}", entry.path().display()))?;
-        }
-    }
-    Ok(())
-}
-
-fn swap_in(staging: &Path, target: &Path) -> Result<()> {
-    if target.exists() {
-        let old = target.with_extension(format!("old-{}", std::process::id()));
-        remove_if_exists(&old)?;
-        fs::rename(target, &old).with_context(|| format!("moving {} aside", target.display()))?;
-        fs::rename(staging, target)
-            .with_context(|| format!("moving the new {} in place", target.display()))?;
-        fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
-    } else {
-        fs::rename(staging, target)
-            .with_context(|| format!("moving the new {} in place", target.display()))?;
-    }
-    Ok(())
-}
-
-fn remove_if_exists(path: &Path) -> Result<()> {
-    if path.exists() {
-        fs::remove_dir_all(path).with_context(|| format!("removing {}", path.display()))?;
-    }
-    Ok(())
+    Ok(built)
 }

@@ -3,22 +3,30 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::content::{Audience, Library, Page};
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::files::Files;
 use crate::lang::Lang;
 use crate::markdown;
+use crate::output::nav::{self, Menu};
 use crate::output::pages::{RenderedPage, render_pages};
 use crate::output::search::{Entry, search_index};
 use crate::theme::Theme;
 use crate::theme::view::{
-    Chrome, CustomerView, HeadingView, LangLink, LanguageView, Link, PageView, PrintView,
-    SectionView,
+    Chrome, CustomerView, HeadingView, LangLink, LanguageView, PageView, PrintView, SectionView,
 };
 
 /// Relative path → bytes, for one customer's folder.
 pub type Tree = BTreeMap<String, Vec<u8>>;
+
+/// Where the files of one customer's folder go as soon as they are made: memory, or a
+/// staging folder on disk (so a large handbook is never held in memory whole).
+pub trait Put: Sync {
+    fn put(&self, rel: String, bytes: Vec<u8>);
+}
 
 /// Everything the renderer needs that is the same for every customer.
 pub struct Inputs<'a> {
@@ -27,13 +35,15 @@ pub struct Inputs<'a> {
     pub theme: &'a Theme,
 }
 
-/// Renders every audience and language of `customer` (only `langs`, if not empty).
+/// Renders every audience and language of `customer` (only `langs`, if not empty) into
+/// `out`; returns the audiences it has. With errors, what was put must be thrown away.
 pub fn render_customer(
     inputs: &Inputs,
     customer: &Customer,
     langs: &[Lang],
-) -> Result<Tree, Diagnostics> {
-    let mut tree = Tree::new();
+    out: &dyn Put,
+) -> Result<Vec<Audience>, Diagnostics> {
+    let mut audiences = Vec::new();
     let mut diags = Diagnostics::new();
     for (screen, (_, span)) in &customer.screenshots {
         if !inputs.theme.screens.contains(screen) {
@@ -64,21 +74,16 @@ pub fn render_customer(
                 continue;
             }
             any = true;
-            match render_language(inputs, customer, audience, lang, &pages) {
-                Ok((files, used)) => {
-                    tree.extend(
-                        files
-                            .into_iter()
-                            .map(|(k, v)| (format!("{}/{k}", audience.dir()), v)),
-                    );
-                    assets.extend(used);
-                }
+            let put = Prefixed(audience.dir(), out);
+            match render_language(inputs, customer, audience, lang, &pages, &put) {
+                Ok(used) => assets.extend(used),
                 Err(d) => diags.extend(d),
             }
         }
         if !any {
             continue;
         }
+        audiences.push(audience);
         if let Some(logo) = &customer.logo {
             assets.insert(format!("assets/{logo}"));
         }
@@ -88,7 +93,7 @@ pub fn render_customer(
         for asset in assets {
             match inputs.files.read(&asset) {
                 Ok(Some(file)) => {
-                    tree.insert(
+                    out.put(
                         format!("{}/{asset}", audience.dir()),
                         file.bytes.into_owned(),
                     );
@@ -99,7 +104,7 @@ pub fn render_customer(
             }
         }
         for file in &inputs.theme.statics {
-            tree.insert(
+            out.put(
                 format!("{}/static/{}", audience.dir(), file.rel),
                 file.bytes.to_vec(),
             );
@@ -117,13 +122,20 @@ pub fn render_customer(
             }),
         };
         match inputs.theme.render("language.html", &view) {
-            Ok(html) => {
-                tree.insert(format!("{}/index.html", audience.dir()), html.into_bytes());
-            }
+            Ok(html) => out.put(format!("{}/index.html", audience.dir()), html.into_bytes()),
             Err(d) => diags.push(d),
         }
     }
-    diags.into_result(tree)
+    diags.into_result(audiences)
+}
+
+/// Puts files under a folder of another `Put`.
+struct Prefixed<'a>(&'static str, &'a dyn Put);
+
+impl Put for Prefixed<'_> {
+    fn put(&self, rel: String, bytes: Vec<u8>) {
+        self.1.put(format!("{}/{rel}", self.0), bytes);
+    }
 }
 
 /// Links to every language of the customer; `href` gives each language's target.
@@ -156,30 +168,22 @@ fn render_language(
     audience: Audience,
     lang: Lang,
     pages: &[&Page],
-) -> Result<(Tree, BTreeSet<String>), Diagnostics> {
+    out: &dyn Put,
+) -> Result<BTreeSet<String>, Diagnostics> {
     let theme = inputs.theme;
     let rendered = render_pages(inputs, customer, audience, lang, pages)?;
     let mut diags = Diagnostics::new();
+    let menu = Menu::new(inputs.library, pages);
     let chrome = |current: Option<&str>| Chrome {
         lang: lang.code(),
         ui: theme.strings(lang),
         customer: CustomerView::new(customer, lang, "../"),
         audience: audience.dir(),
         root: "../".into(),
-        nav: pages
-            .iter()
-            .map(|p| Link {
-                title: p.title.clone(),
-                href: format!("{}.html", p.slug),
-                current: current == Some(p.slug.as_str()),
-            })
-            .collect(),
+        nav: menu.items(current),
         print_href: lang.print_file().into(),
         home_href: "index.html".into(),
     };
-    let mut tree = Tree::new();
-    let mut assets = BTreeSet::new();
-    let mut sections = Vec::new();
     let index: Vec<Entry> = pages
         .iter()
         .zip(&rendered)
@@ -189,24 +193,21 @@ fn render_language(
             rendered: site,
         })
         .collect();
-    tree.insert(
+    out.put(
         format!("{lang}/search-index.js"),
         search_index(&index).into_bytes(),
     );
-    for (i, (page, done)) in pages.iter().zip(rendered).enumerate() {
+    drop(index);
+    let site_page = |(i, (page, done)): (usize, (&&Page, RenderedPage))| {
         let RenderedPage {
             site,
             print,
             messages,
         } = done;
         for (file, text) in messages {
-            tree.insert(format!("{lang}/messages/{file}"), text.into_bytes());
+            out.put(format!("{lang}/messages/{file}"), text.into_bytes());
         }
-        let link = |p: &Page| Link {
-            title: p.title.clone(),
-            href: format!("{}.html", p.slug),
-            current: false,
-        };
+        let link = |p: &Page| nav::link(p, None);
         let view = PageView {
             chrome: chrome(Some(&page.slug)),
             title: page.title.clone(),
@@ -220,20 +221,38 @@ fn render_language(
                 format!("../{}/{}.html", l.code(), page.slug)
             }),
         };
-        push(
-            &mut tree,
-            &mut diags,
-            format!("{lang}/{}.html", page.slug),
-            theme.render("page.html", &view),
-        );
-        assets.extend(site.assets);
-        sections.push(SectionView {
+        let html = theme.render("page.html", &view);
+        let problem = match html {
+            Ok(html) => {
+                out.put(format!("{lang}/{}.html", page.slug), html.into_bytes());
+                None
+            }
+            Err(d) => Some(d),
+        };
+        let section = SectionView {
+            part: menu.part_starting_at(&page.slug).map(str::to_string),
             slug: page.slug.clone(),
             title: page.title.clone(),
             html: print.html,
             headings: h2s(&print.headings),
             verified: page.verified.format_long(lang.date_lang()),
-        });
+        };
+        (site.assets, section, problem)
+    };
+    let mut assets = BTreeSet::new();
+    let mut sections = Vec::with_capacity(pages.len());
+    let done: Vec<_> = pages
+        .par_iter()
+        .zip(rendered)
+        .enumerate()
+        .map(site_page)
+        .collect();
+    for (used, section, problem) in done {
+        assets.extend(used);
+        sections.push(section);
+        if let Some(d) = problem {
+            diags.push(d);
+        }
     }
     let newest = pages.iter().map(|p| p.verified).max();
     let print = PrintView {
@@ -249,22 +268,11 @@ fn render_language(
             format!("../{}/{}", l.code(), l.print_file())
         }),
     };
-    push(
-        &mut tree,
-        &mut diags,
-        format!("{lang}/{}", lang.print_file()),
-        theme.render("print.html", &print),
-    );
-    diags.into_result((tree, assets))
-}
-
-fn push(tree: &mut Tree, diags: &mut Diagnostics, path: String, html: Result<String, Diagnostic>) {
-    match html {
-        Ok(html) => {
-            tree.insert(path, html.into_bytes());
-        }
+    match theme.render("print.html", &print) {
+        Ok(html) => out.put(format!("{lang}/{}", lang.print_file()), html.into_bytes()),
         Err(d) => diags.push(d),
     }
+    diags.into_result(assets)
 }
 
 fn h2s(headings: &[markdown::Heading]) -> Vec<HeadingView> {

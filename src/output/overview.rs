@@ -1,11 +1,10 @@
 //! `public/index.html`: every customer of the build with links to each handbook, for the
 //! MSP's consultants (not for publishing to employees).
 
-use crate::content::Audience;
 use crate::customer::Customer;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
-use crate::output::Output;
+use crate::output::Built;
 use crate::theme::Theme;
 use crate::theme::view::{LangLink, OverviewAudience, OverviewCustomer, OverviewView};
 
@@ -13,16 +12,15 @@ pub fn render_overview(
     theme: &Theme,
     msp: &str,
     customers: &[Customer],
-    output: &Output,
+    built: &Built,
 ) -> Result<String, Diagnostic> {
     let lang = Lang::Nl;
     let customers = customers
         .iter()
         .filter_map(|c| {
-            let tree = output.customers.get(&c.id)?;
-            let audiences = Audience::ALL
-                .into_iter()
-                .filter(|a| tree.contains_key(&format!("{}/index.html", a.dir())))
+            let audiences = built
+                .get(&c.id)?
+                .iter()
                 .map(|a| OverviewAudience {
                     audience: a.dir(),
                     languages: c

@@ -3,9 +3,11 @@
 //! `per_wave` is rendered once per rollout wave, and each wave's text is also a
 //! ready-to-send message.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Mutex;
 
 use pulldown_cmark::BlockQuoteKind;
+use rayon::prelude::*;
 
 use super::Inputs;
 use super::blocks::render_blocks;
@@ -61,15 +63,20 @@ pub fn render_pages(
             .ui
             .get(lang, "site", if done { "task_done" } else { "task_open" })
     };
+    // Pages of a long guide show the same images again and again: look each up once.
+    let found_assets: Mutex<HashMap<String, Option<String>>> = Mutex::default();
     let find_asset = |path: &str| {
-        [format!("assets/{lang}/{path}"), format!("assets/{path}")]
-            .into_iter()
-            .find(|rel| inputs.files.exists(rel))
+        let lookup = || {
+            [format!("assets/{lang}/{path}"), format!("assets/{path}")]
+                .into_iter()
+                .find(|rel| inputs.files.exists(rel))
+        };
+        let mut found = found_assets.lock().unwrap_or_else(|e| e.into_inner());
+        found.entry(path.to_string()).or_insert_with(lookup).clone()
     };
 
-    let mut diags = Diagnostics::new();
-    let mut rendered = Vec::new();
-    for page in pages {
+    let render_page = |page: &&Page| -> Result<RenderedPage, Diagnostics> {
+        let mut diags = Diagnostics::new();
         let waves: Vec<Option<(usize, &Wave)>> = match page.per_wave {
             true => customer
                 .waves
@@ -146,7 +153,15 @@ pub fn render_pages(
                 }
             }
         }
-        rendered.push(out);
+        diags.into_result(out)
+    };
+    let mut diags = Diagnostics::new();
+    let mut rendered = Vec::with_capacity(pages.len());
+    for page in pages.par_iter().map(render_page).collect::<Vec<_>>() {
+        match page {
+            Ok(page) => rendered.push(page),
+            Err(d) => diags.extend(d),
+        }
     }
     diags.into_result(rendered)
 }

@@ -82,6 +82,29 @@ pub struct Link {
     pub current: bool,
 }
 
+/// An entry of the site menu: a page, or a part with its pages listed when it holds the
+/// current page.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub href: String,
+    pub current: bool,
+    pub part: bool,
+    pub pages: Vec<Link>,
+}
+
+impl NavItem {
+    pub fn page(link: Link) -> NavItem {
+        NavItem {
+            title: link.title,
+            href: link.href,
+            current: link.current,
+            part: false,
+            pages: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct LangLink {
     pub code: &'static str,
@@ -106,7 +129,7 @@ pub struct Chrome<'a> {
     pub audience: &'static str,
     /// Relative path from the page to the audience folder (`../`).
     pub root: String,
-    pub nav: Vec<Link>,
+    pub nav: Vec<NavItem>,
     pub print_href: String,
     pub home_href: String,
 }
@@ -127,6 +150,8 @@ pub struct PageView<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionView {
+    /// The title of the part that starts with this page.
+    pub part: Option<String>,
     pub slug: String,
     pub title: String,
     pub html: String,

@@ -8,6 +8,7 @@ mod errors;
 mod escaping;
 mod fixture;
 mod library;
+mod parts;
 mod pdf;
 mod rollout;
 mod serve;

@@ -1,0 +1,273 @@
+//! Writing a build to disk: each customer's files go to a staging folder beside its final
+//! place as they are made, and the folder is swapped in with renames when the customer
+//! built without errors — a reader (or a killed build) sees the old folder or the new one,
+//! never half of each. A file whose bytes did not change is hard-linked from the old folder
+//! instead of written again, so a rebuild after a one-line change creates few files.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context, Result};
+
+use super::{Put, Sink};
+use crate::lang::Lang;
+
+/// The output folder of a build.
+#[derive(Debug)]
+pub struct Disk {
+    out: PathBuf,
+    /// With a language filter, the other languages' folders are carried over.
+    built_langs: Vec<Lang>,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    files: Mutex<Vec<String>>,
+}
+
+/// What a build did on disk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Every file of the built customers (and the top), relative to the output folder.
+    pub files: Vec<String>,
+    /// Files written because they are new or changed.
+    pub written: usize,
+    /// Files left as they were (hard-linked into the new folder).
+    pub unchanged: usize,
+}
+
+impl Disk {
+    pub fn new(out: &Path, built_langs: &[Lang]) -> Result<Disk> {
+        fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+        Ok(Disk {
+            out: out.to_path_buf(),
+            built_langs: built_langs.to_vec(),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            files: Mutex::default(),
+        })
+    }
+
+    pub fn written(self) -> Written {
+        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort();
+        Written {
+            files,
+            written: self.written.into_inner(),
+            unchanged: self.unchanged.into_inner(),
+        }
+    }
+
+    fn count(&self, changed: bool) {
+        let counter = if changed {
+            &self.written
+        } else {
+            &self.unchanged
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// One customer's staging folder.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    dirs: Mutex<HashSet<PathBuf>>,
+    files: Mutex<Vec<(String, bool)>>,
+    error: Mutex<Option<anyhow::Error>>,
+}
+
+impl Put for Staging {
+    fn put(&self, rel: String, bytes: Vec<u8>) {
+        match self.write(&rel, &bytes) {
+            Ok(changed) => lock(&self.files).push((rel, changed)),
+            Err(e) => {
+                lock(&self.error).get_or_insert(e);
+            }
+        }
+    }
+}
+
+impl Staging {
+    /// Writes one file, or links the old one if it has the same bytes; true if written.
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<bool> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent()
+            && !lock(&self.dirs).contains(parent)
+        {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            lock(&self.dirs).insert(parent.to_path_buf());
+        }
+        let old = self.target.join(rel);
+        if same_bytes(&old, bytes) && fs::hard_link(&old, &path).is_ok() {
+            return Ok(false);
+        }
+        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+        Ok(true)
+    }
+}
+
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Sink for Disk {
+    type Folder = Staging;
+
+    fn folder(&self, customer: &str) -> Result<Staging> {
+        let dir = self
+            .out
+            .join(format!(".{customer}.tmp-{}", std::process::id()));
+        remove_if_exists(&dir)?;
+        fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        Ok(Staging {
+            dirs: Mutex::new(HashSet::from([dir.clone()])),
+            dir,
+            target: self.out.join(customer),
+            files: Mutex::default(),
+            error: Mutex::default(),
+        })
+    }
+
+    fn finish(&self, customer: &str, folder: Staging, keep: bool) -> Result<()> {
+        let Staging {
+            dir,
+            target,
+            files,
+            error,
+            ..
+        } = folder;
+        let error = error.into_inner().unwrap_or_else(|e| e.into_inner());
+        if !keep || error.is_some() {
+            remove_if_exists(&dir)?;
+            return error.map_or(Ok(()), Err);
+        }
+        if !self.built_langs.is_empty() && target.is_dir() {
+            carry_over_languages(&target, &dir, &self.built_langs)?;
+        }
+        swap_in(&dir, &target)?;
+        let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut all = lock(&self.files);
+        for (rel, changed) in files {
+            self.count(changed);
+            all.push(format!("{customer}/{rel}"));
+        }
+        Ok(())
+    }
+
+    fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
+        let path = self.out.join(rel);
+        let changed = !same_bytes(&path, &bytes);
+        if changed {
+            let tmp = self.out.join(format!(".{rel}.tmp-{}", std::process::id()));
+            fs::write(&tmp, &bytes).with_context(|| format!("writing {}", tmp.display()))?;
+            fs::rename(&tmp, &path).with_context(|| format!("replacing {}", path.display()))?;
+        }
+        self.count(changed);
+        lock(&self.files).push(rel.to_string());
+        Ok(())
+    }
+}
+
+/// Links `<audience>/<lang>/` folders of languages not built this time from the old output.
+fn carry_over_languages(old: &Path, new: &Path, built: &[Lang]) -> Result<()> {
+    for audience in fs::read_dir(old).with_context(|| format!("reading {}", old.display()))? {
+        let audience = audience?.path();
+        for lang in Lang::ALL.iter().filter(|l| !built.contains(l)) {
+            let from = audience.join(lang.code());
+            if from.is_dir() {
+                let name = audience.file_name().map(PathBuf::from).unwrap_or_default();
+                link_dir(&from, &new.join(name).join(lang.code()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn link_dir(from: &Path, to: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry?;
+        let rel = entry.path().strip_prefix(from)?;
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest)?;
+        } else if fs::hard_link(entry.path(), &dest).is_err() {
+            fs::copy(entry.path(), &dest)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn swap_in(staging: &Path, target: &Path) -> Result<()> {
+    if target.exists() {
+        let old = target.with_extension(format!("old-{}", std::process::id()));
+        remove_if_exists(&old)?;
+        fs::rename(target, &old).with_context(|| format!("moving {} aside", target.display()))?;
+        fs::rename(staging, target)
+            .with_context(|| format!("moving the new {} in place", target.display()))?;
+        fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
+    } else {
+        fs::rename(staging, target)
+            .with_context(|| format!("moving the new {} in place", target.display()))?;
+    }
+    Ok(())
+}
+
+fn remove_if_exists(path: &Path) -> Result<()> {
+    if path.exists() {
+        fs::remove_dir_all(path).with_context(|| format!("removing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(out: &Path, files: &[(&str, &str)], keep: bool) -> Written {
+        let disk = Disk::new(out, &[]).unwrap();
+        let folder = disk.folder("klant").unwrap();
+        for (rel, text) in files {
+            folder.put(rel.to_string(), text.as_bytes().to_vec());
+        }
+        disk.finish("klant", folder, keep).unwrap();
+        disk.written()
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_not_written() {
+        let out = tempfile::tempdir().unwrap();
+        let first = build(out.path(), &[("a/x.html", "een"), ("b.html", "twee")], true);
+        assert_eq!((first.written, first.unchanged), (2, 0));
+        let second = build(out.path(), &[("a/x.html", "een"), ("b.html", "drie")], true);
+        assert_eq!((second.written, second.unchanged), (1, 1));
+        let read = |rel: &str| fs::read_to_string(out.path().join("klant").join(rel)).unwrap();
+        assert_eq!(
+            (read("a/x.html"), read("b.html")),
+            ("een".into(), "drie".into())
+        );
+        assert_eq!(second.files, ["klant/a/x.html", "klant/b.html"]);
+        let names: Vec<_> = fs::read_dir(out.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no staging or old folder is left behind");
+    }
+
+    #[test]
+    fn a_folder_that_is_not_kept_leaves_the_old_one() {
+        let out = tempfile::tempdir().unwrap();
+        build(out.path(), &[("a.html", "oud")], true);
+        let failed = build(out.path(), &[("a.html", "nieuw"), ("b.html", "b")], false);
+        assert!(failed.files.is_empty());
+        let klant = out.path().join("klant");
+        assert_eq!(fs::read_to_string(klant.join("a.html")).unwrap(), "oud");
+        assert!(!klant.join("b.html").exists());
+        assert_eq!(fs::read_dir(out.path()).unwrap().count(), 1);
+    }
+}

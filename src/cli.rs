@@ -26,6 +26,8 @@ pub enum Command {
     New(NewCommand),
     /// Live preview on 127.0.0.1: rebuilds on save, shows errors in the browser.
     Serve(ServeArgs),
+    /// Print the JSON Schema of the customer file or handboek.yaml, for editor completion.
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Args)]
@@ -67,6 +69,32 @@ pub struct ServeArgs {
     /// Poll the files instead of waiting for change notifications (network shares, WSL).
     #[arg(long)]
     pub poll: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Editors with a YAML language server (VS Code with Red Hat's YAML \
+extension, and others) read the line `# yaml-language-server: $schema=PATH` at the top of a \
+YAML file and then complete keys, show help on hover and mark mistakes while you type. \
+`handboek init` writes both schemas into .handboek/ and puts that line in the files it \
+creates; after updating handboek, refresh them with `handboek schema --out .handboek`."
+)]
+pub struct SchemaArgs {
+    /// Which file's schema to print.
+    #[arg(value_enum, default_value_t = SchemaArg::Customer, conflicts_with = "out")]
+    pub file: SchemaArg,
+    /// Write both schemas into DIR, as customer.schema.json and handboek.schema.json,
+    /// instead of printing one.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaArg {
+    /// A customer file, customers/ID.yaml.
+    Customer,
+    /// The project settings, handboek.yaml.
+    Settings,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -28,6 +28,19 @@ pub enum Method {
     Choose,
 }
 
+impl Method {
+    pub const ALL: [Method; 3] = [Method::App, Method::Sms, Method::Choose];
+
+    /// The name written in the customer file (`mfa.method`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::App => "app",
+            Method::Sms => "sms",
+            Method::Choose => "choose",
+        }
+    }
+}
+
 /// A second factor an employee can set up; `choose` customers allow several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Factor {

@@ -10,9 +10,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use cli::{BuildArgs, Cli, Command, LangArg, NewCommand, ServeArgs};
+use cli::{BuildArgs, Cli, Command, LangArg, NewCommand, SchemaArg, SchemaArgs, ServeArgs};
 use handboek::files::{Files, find_project};
 use handboek::lang::Lang;
+use handboek::schema::{SchemaFile, write_schemas};
 use handboek::{BuildOptions, build_into, pdf, scaffold, serve};
 
 fn main() -> ExitCode {
@@ -41,13 +42,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::New(NewCommand::Customer { id }) => {
             let root = find_project(&cwd).context("no handboek project here (no handboek.yaml in this folder or above); run `handboek init` first")?;
-            let path = scaffold::new_customer(&root, &id)?;
-            println!("Created {}", path.display());
+            for path in scaffold::new_customer(&root, &id)? {
+                println!("Created {}", path.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Build(args) => build_command(&cwd, args),
         Command::Serve(args) => serve_command(&cwd, args),
+        Command::Schema(args) => schema_command(args),
     }
+}
+
+/// Prints one schema, or writes both into `--out`.
+fn schema_command(args: SchemaArgs) -> Result<ExitCode> {
+    match args.out {
+        Some(dir) => {
+            for path in write_schemas(&dir)? {
+                println!("Wrote {}", path.display());
+            }
+        }
+        None => {
+            let file = match args.file {
+                SchemaArg::Customer => SchemaFile::Customer,
+                SchemaArg::Settings => SchemaFile::Settings,
+            };
+            print!("{}", file.json());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs the live preview until Ctrl-C. The first line on stdout is the URL, for people and

@@ -10,6 +10,16 @@ pub enum Country {
 }
 
 impl Country {
+    pub const ALL: [Country; 2] = [Country::Nl, Country::Be];
+
+    /// The code written in the customer file (`country`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Country::Nl => "nl",
+            Country::Be => "be",
+        }
+    }
+
     fn calling_code(self) -> &'static str {
         match self {
             Country::Nl => "31",

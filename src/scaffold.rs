@@ -1,9 +1,12 @@
-//! `handboek init` and `handboek new customer`: the files a consultant starts from.
+//! `handboek init` and `handboek new customer`: the files a consultant starts from, each
+//! pointing its editor at the schema in `.handboek/` for completion and help.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+
+use crate::schema::{SCHEMA_DIR, SchemaFile, write_schema, write_schemas};
 
 const CUSTOMER: &str = include_str!("scaffold/customer.yaml");
 const SETTINGS: &str = include_str!("scaffold/handboek.yaml");
@@ -31,12 +34,14 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
     )?);
     created.push(write_new(&dir.join("README.md"), README)?);
     created.push(write_new(&dir.join(".gitignore"), "/public/\n")?);
-    created.push(new_customer(dir, "voorbeeld")?);
+    created.extend(write_schemas(&dir.join(SCHEMA_DIR))?);
+    created.extend(new_customer(dir, "voorbeeld")?);
     Ok(created)
 }
 
-/// Adds `customers/<id>.yaml` with every key and a comment on each.
-pub fn new_customer(project: &Path, id: &str) -> Result<PathBuf> {
+/// Adds `customers/<id>.yaml` with every key and a comment on each, and the schemas its
+/// first line points at if the project lacks them. Returns the files created.
+pub fn new_customer(project: &Path, id: &str) -> Result<Vec<PathBuf>> {
     let valid = !id.is_empty()
         && !id.starts_with('-')
         && id
@@ -60,7 +65,17 @@ pub fn new_customer(project: &Path, id: &str) -> Result<PathBuf> {
     let text = CUSTOMER.replace("{id}", id).replace("{name}", &name);
     fs::create_dir_all(project.join("customers"))
         .with_context(|| format!("creating {}/customers", project.display()))?;
-    write_new(&project.join("customers").join(format!("{id}.yaml")), &text)
+    let mut created = vec![write_new(
+        &project.join("customers").join(format!("{id}.yaml")),
+        &text,
+    )?];
+    let schemas = project.join(SCHEMA_DIR);
+    for file in SchemaFile::ALL {
+        if !schemas.join(file.file_name()).exists() {
+            created.push(write_schema(&schemas, file)?);
+        }
+    }
+    Ok(created)
 }
 
 fn write_new(path: &Path, text: &str) -> Result<PathBuf> {

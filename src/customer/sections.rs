@@ -162,15 +162,7 @@ pub(super) fn method(c: &mut Check) -> Option<(Method, BTreeSet<Factor>)> {
         );
         return None;
     };
-    let method = c.choice(
-        &at,
-        "mfa.method",
-        &[
-            ("app", Method::App),
-            ("sms", Method::Sms),
-            ("choose", Method::Choose),
-        ],
-    )?;
+    let method = c.choice(&at, "mfa.method", &Method::ALL.map(|m| (m.name(), m)))?;
     // A list of allowed methods from a lower layer (e.g. handboek.yaml's defaults) does not
     // bind a customer that picks a single method in its own file.
     let allowed = c

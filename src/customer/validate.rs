@@ -266,7 +266,7 @@ pub fn validate_customer(
     let country = c
         .pick(|r| r.country.as_ref())
         .map_or(Some(Country::Nl), |at| {
-            c.choice(&at, "country", &[("nl", Country::Nl), ("be", Country::Be)])
+            c.choice(&at, "country", &Country::ALL.map(|k| (k.code(), k)))
         });
     let at_logo = c.pick(|r| r.logo.as_ref());
     let logo = asset_path(&mut c, at_logo, "logo");

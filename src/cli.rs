@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod check;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "handboek",
@@ -28,6 +30,27 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print the JSON Schema of the customer file or handboek.yaml, for editor completion.
     Schema(SchemaArgs),
+    /// Check every customer and language without writing anything: everything `build`
+    /// checks, plus links and anchors, complete sign-in paths (paths.yaml), translation
+    /// parity, unused and unset variables, stale `verified:` dates and secrets in customer
+    /// files. Exit code 1 on errors (and, with --strict, on warnings).
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Fail (exit code 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// `text` for people, `json` for CI and editors.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]

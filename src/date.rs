@@ -149,6 +149,18 @@ impl Date {
     }
 
     /// How many days `other` is after this date; negative if it is before.
+    /// The day (UTC) of a moment, e.g. `SystemTime::now()`.
+    pub fn of(time: std::time::SystemTime) -> Date {
+        let secs = match time.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => d.as_secs() as i64,
+            Err(e) => -(e.duration().as_secs() as i64),
+        };
+        Date::from_day_number(
+            secs.div_euclid(86_400)
+                .clamp(FIRST.day_number(), LAST.day_number()),
+        )
+    }
+
     pub fn days_until(self, other: Date) -> i64 {
         other.day_number() - self.day_number()
     }

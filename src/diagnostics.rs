@@ -80,6 +80,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
     pub fn at(mut self, source: &Source, span: Span) -> Diagnostic {
         self.source = Some(source.clone());
         self.span = Some(span);

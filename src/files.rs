@@ -17,6 +17,7 @@ use crate::diagnostics::Source;
 #[include = "assets/**"]
 #[include = "examples/**"]
 #[include = "defaults.yaml"]
+#[include = "paths.yaml"]
 #[exclude = "**/.*"]
 struct Builtin;
 

@@ -7,6 +7,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![forbid(unsafe_code)]
 
+pub mod check;
 pub mod colour;
 pub mod content;
 pub mod customer;
@@ -59,7 +60,7 @@ pub struct Build {
 /// render and apply the theme per customer (in parallel) → the overview page.
 pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
     let memory = output::Memory::default();
-    let diagnostics = run(files, options, &memory)?;
+    let diagnostics = run(files, options, &memory, |_, _| {})?;
     Ok(Build {
         output: memory.into_output(),
         diagnostics,
@@ -70,7 +71,7 @@ pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
 /// [`output::Disk`]): the same pipeline as [`build`], for large handbooks and many customers.
 pub fn build_into(files: &Files, options: &BuildOptions, out: &Path) -> Result<BuiltOnDisk> {
     let disk = output::Disk::new(out, &options.langs)?;
-    let diagnostics = run(files, options, &disk)?;
+    let diagnostics = run(files, options, &disk, |_, _| {})?;
     Ok(BuiltOnDisk {
         written: disk.written(),
         diagnostics,
@@ -84,7 +85,23 @@ pub struct BuiltOnDisk {
     pub diagnostics: Diagnostics,
 }
 
-fn run<S: Sink>(files: &Files, options: &BuildOptions, sink: &S) -> Result<Diagnostics> {
+/// What the pipeline loaded, for the checks across the whole project.
+pub struct Project<'a> {
+    pub files: &'a Files,
+    pub settings: &'a project::Settings,
+    pub theme: &'a theme::Theme,
+    pub library: &'a content::Library,
+    pub customers: &'a [customer::Customer],
+}
+
+/// The pipeline into `sink`; `after` sees the loaded project once every customer is
+/// rendered (when settings, theme and library loaded) and may add problems.
+fn run<S: Sink>(
+    files: &Files,
+    options: &BuildOptions,
+    sink: &S,
+    after: impl FnOnce(&Project, &mut Diagnostics),
+) -> Result<Diagnostics> {
     let mut diags = Diagnostics::new();
     let settings = keep(load_settings(files)?, &mut diags);
     let theme_name = settings.as_ref().map_or("default", |s| s.theme.as_str());
@@ -120,6 +137,14 @@ fn run<S: Sink>(files: &Files, options: &BuildOptions, sink: &S) -> Result<Diagn
             sink.top("index.html", html.into_bytes())?;
         }
     }
+    let project = Project {
+        files,
+        settings: &settings,
+        theme: &theme,
+        library: &library,
+        customers: &customers,
+    };
+    after(&project, &mut diags);
     Ok(diags.sorted())
 }
 

@@ -50,6 +50,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build_command(&cwd, args),
         Command::Serve(args) => serve_command(&cwd, args),
         Command::Schema(args) => schema_command(args),
+        Command::Check(args) => cli::check::check_command(&cwd, &args),
     }
 }
 

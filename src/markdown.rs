@@ -64,6 +64,16 @@ pub struct Rendered {
     pub assets: BTreeSet<String>,
     /// The page's text, for search and summaries.
     pub text: String,
+    /// Links to a heading of another page (`page.md#id`), with the link's line: checked
+    /// once every page of the handbook is rendered.
+    pub anchors: Vec<Anchor>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Anchor {
+    pub slug: String,
+    pub id: String,
+    pub span: Span,
 }
 
 fn options() -> Options {
@@ -143,6 +153,10 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    fn span(&self, offset: usize) -> Span {
+        Span::new(self.resolved.source_line(offset), 1, 0)
+    }
+
     fn error(&mut self, offset: usize, message: String, help: String) {
         let line = self.resolved.source_line(offset);
         self.diags.push(

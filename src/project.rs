@@ -16,6 +16,8 @@ pub struct Settings {
     pub theme: String,
     /// The built-in defaults, then `handboek.yaml`'s `defaults:`.
     pub layers: Vec<Layer>,
+    /// `handboek check` warns about steps last verified longer ago than this.
+    pub verified_within_days: u32,
 }
 
 pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
@@ -58,6 +60,11 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
             }
         }
     };
+    let verified_within_days = raw
+        .check
+        .as_ref()
+        .and_then(|c| c.verified_within_days)
+        .unwrap_or(180);
     if let Some(defaults) = raw.defaults {
         layers.push(Layer {
             source,
@@ -65,7 +72,12 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
         });
     }
     match msp {
-        Some(msp) if diags.is_empty() => Ok(Ok(Settings { msp, theme, layers })),
+        Some(msp) if diags.is_empty() => Ok(Ok(Settings {
+            msp,
+            theme,
+            layers,
+            verified_within_days,
+        })),
         _ => Ok(Err(diags)),
     }
 }
@@ -170,6 +182,7 @@ pub(crate) fn test_customer(yaml: &str) -> Customer {
         msp,
         theme: "default".into(),
         layers: vec![Layer { source, raw }],
+        verified_within_days: 180,
     };
     customer_from(
         "test",

@@ -26,6 +26,13 @@ pub struct Theme {
     templates: Vec<Source>,
 }
 
+impl Theme {
+    /// The theme's template files, as written.
+    pub fn templates(&self) -> &[Source] {
+        &self.templates
+    }
+}
+
 /// Loads theme `name`, falling back file by file to the built-in theme.
 pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics>> {
     let own = format!("themes/{name}");

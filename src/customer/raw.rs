@@ -205,6 +205,16 @@ pub struct RawSettings {
     pub theme: Leaf<String>,
     /// Any customer key, for every customer; a customer file overrides it.
     pub defaults: Option<RawCustomer>,
+    /// Settings of `handboek check`.
+    pub check: Option<RawCheck>,
+}
+
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheck {
+    /// `handboek check` warns about pages whose `verified:` date is older than this many
+    /// days (default 180): Microsoft changes its screens often.
+    pub verified_within_days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize, JsonSchema)]

@@ -32,6 +32,22 @@ pub struct ConditionError {
     pub help: String,
 }
 
+/// The condition as it is written (`app and not feature.shared_devices`).
+impl std::fmt::Display for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Condition::Atom(Atom::Factor(factor)) => f.write_str(factor.name()),
+            Condition::Atom(Atom::Choose) => f.write_str("choose"),
+            Condition::Atom(Atom::Waves) => f.write_str("waves"),
+            Condition::Atom(Atom::Feature(x)) => write!(f, "feature.{}", x.name()),
+            Condition::Atom(Atom::Enforcement(x)) => write!(f, "enforcement.{}", x.name()),
+            Condition::Not(c) => write!(f, "not {c}"),
+            Condition::And(a, b) => write!(f, "{a} and {b}"),
+            Condition::Or(a, b) => write!(f, "{a} or {b}"),
+        }
+    }
+}
+
 impl Condition {
     pub fn holds(&self, customer: &Customer) -> bool {
         match self {

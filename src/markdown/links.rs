@@ -3,7 +3,7 @@
 
 use pulldown_cmark::LinkType;
 
-use super::{Renderer, Target};
+use super::{Anchor, Renderer, Target};
 use crate::diagnostics::did_you_mean;
 use crate::dialect::{Insert, split_placeholders};
 
@@ -84,6 +84,14 @@ impl Renderer<'_> {
                 );
             }
             return String::new();
+        }
+        if let (Target::Site, Some(id)) = (self.cx.target, anchor) {
+            let span = self.span(offset);
+            self.out.anchors.push(Anchor {
+                slug: slug.to_string(),
+                id: id.to_string(),
+                span,
+            });
         }
         match (self.cx.target, anchor) {
             (Target::Site, None) => format!("{slug}.html"),

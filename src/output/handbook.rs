@@ -12,7 +12,7 @@ use crate::files::Files;
 use crate::lang::Lang;
 use crate::markdown;
 use crate::output::nav::{self, Menu};
-use crate::output::pages::{RenderedPage, render_pages};
+use crate::output::pages::{RenderedPage, check_anchors, render_pages};
 use crate::output::search::{Entry, search_index};
 use crate::theme::Theme;
 use crate::theme::view::{
@@ -172,7 +172,7 @@ fn render_language(
 ) -> Result<BTreeSet<String>, Diagnostics> {
     let theme = inputs.theme;
     let rendered = render_pages(inputs, customer, audience, lang, pages)?;
-    let mut diags = Diagnostics::new();
+    let mut diags = check_anchors(pages, &rendered);
     let menu = Menu::new(inputs.library, pages);
     let chrome = |current: Option<&str>| Chrome {
         lang: lang.code(),

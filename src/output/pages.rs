@@ -13,7 +13,7 @@ use super::Inputs;
 use super::blocks::render_blocks;
 use crate::content::{Audience, Page};
 use crate::customer::{Customer, Wave};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::dialect::{self, Insert, Resolved};
 use crate::lang::Lang;
 use crate::markdown::{self, Context, Heading, Rendered, Target, escape};
@@ -212,4 +212,51 @@ fn message_text(resolved: &Resolved) -> String {
         .trim()
         .to_string()
         + "\n"
+}
+
+/// Every `page.md#id` link of a handbook leads to a heading that page has (for this
+/// customer: a heading inside an `{{#if}}` may be left out).
+pub fn check_anchors(pages: &[&Page], rendered: &[RenderedPage]) -> Diagnostics {
+    let ids: HashMap<&str, BTreeSet<&str>> = pages
+        .iter()
+        .zip(rendered)
+        .map(|(p, r)| {
+            let ids = r.site.headings.iter().map(|h| h.id.as_str()).collect();
+            (p.slug.as_str(), ids)
+        })
+        .collect();
+    let mut diags = Diagnostics::new();
+    for (page, r) in pages.iter().zip(rendered) {
+        for anchor in &r.site.anchors {
+            let Some(target) = ids.get(anchor.slug.as_str()) else {
+                continue;
+            };
+            if !target.contains(anchor.id.as_str()) {
+                let help = match crate::diagnostics::did_you_mean(
+                    &anchor.id,
+                    target.iter().copied(),
+                ) {
+                    Some(close) => format!("did you mean `#{close}`?"),
+                    None => format!(
+                        "link to one of its headings' ids ({}), or give the heading one with `## Title {{#{}}}`.",
+                        target
+                            .iter()
+                            .map(|i| format!("`{i}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        anchor.id
+                    ),
+                };
+                diags.push(
+                    Diagnostic::error(format!(
+                        "links to `{}.md#{}`, but that page has no heading `#{}` here",
+                        anchor.slug, anchor.id, anchor.id
+                    ))
+                    .at(&page.source, anchor.span)
+                    .help(help),
+                );
+            }
+        }
+    }
+    diags
 }

@@ -3,6 +3,7 @@
 mod atomic;
 mod browser;
 mod build;
+mod check;
 mod cli;
 mod errors;
 mod escaping;

@@ -1,0 +1,136 @@
+//! `handboek check`: everything `build` validates, for every customer and language at once,
+//! without writing anything; plus what only makes sense across the whole project — links
+//! and anchors in the output, complete sign-in paths, translation parity inside pages,
+//! unused and unset variables, stale "last verified" dates and secrets in customer files.
+
+mod links;
+mod parity;
+mod paths;
+mod usage;
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use anyhow::Result;
+
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Span};
+use crate::files::Files;
+use crate::output::{Sink, Tree};
+use crate::{BuildOptions, Project};
+pub use usage::find_key;
+
+pub struct CheckOptions {
+    /// The day to measure the age of `verified:` dates from.
+    pub today: Date,
+}
+
+/// What a check found, and how much it looked at.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    pub customers: usize,
+    pub pages: usize,
+    /// Files rendered (and checked), over all customers.
+    pub files: usize,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
+    let checker = Checker::default();
+    let mut report = Report::default();
+    let mut diagnostics = crate::run(
+        files,
+        &BuildOptions::default(),
+        &checker,
+        |project, diags| {
+            report.customers = project.customers.len();
+            report.pages = project.library.pages.len();
+            let rendered = std::mem::take(&mut *lock(&checker.ids));
+            paths::check_paths(project, &rendered, diags);
+            usage::check_variables(project, diags);
+            parity::check_structure(project.library, diags);
+            check_verified(project, options.today, diags);
+        },
+    )?;
+    diagnostics.extend(std::mem::take(&mut *lock(&checker.problems)));
+    report.files = *lock(&checker.files);
+    report.diagnostics = diagnostics.sorted();
+    Ok(report)
+}
+
+/// Pages whose steps were last checked against the real screens too long ago.
+fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
+    let days = project.settings.verified_within_days;
+    for page in &project.library.pages {
+        let age = page.verified.days_until(today);
+        if age > i64::from(days) {
+            let span =
+                find_key(front_matter(&page.source.text), "verified").unwrap_or(Span::new(1, 1, 0));
+            diags.push(
+                Diagnostic::warning(format!(
+                    "these steps were last verified {age} days ago (more than {days})"
+                ))
+                .at(&page.source, span)
+                .help("walk through the steps against the real Microsoft screens, update the text, and set `verified:` to today's date."),
+            );
+        }
+    }
+}
+
+fn front_matter(text: &str) -> &str {
+    let body = text.strip_prefix("---").unwrap_or(text);
+    body.split("\n---").next().unwrap_or(body)
+}
+
+/// A sink that keeps nothing: each customer's files are checked when the customer is done,
+/// and only their ids are kept, for the path checks.
+#[derive(Default)]
+struct Checker {
+    problems: Mutex<Diagnostics>,
+    ids: Mutex<BTreeMap<String, links::Ids>>,
+    files: Mutex<usize>,
+}
+
+impl Sink for Checker {
+    type Folder = Mutex<Tree>;
+
+    fn folder(&self, _: &str) -> Result<Mutex<Tree>> {
+        Ok(Mutex::default())
+    }
+
+    fn finish(&self, customer: &str, folder: Mutex<Tree>, keep: bool) -> Result<()> {
+        let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
+        *lock(&self.files) += tree.len();
+        if keep {
+            let (problems, ids) = links::check_tree(customer, &tree);
+            lock(&self.problems).extend(problems);
+            lock(&self.ids).insert(customer.to_string(), ids);
+        }
+        Ok(())
+    }
+
+    fn top(&self, _: &str, _: Vec<u8>) -> Result<()> {
+        Ok(())
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -1,0 +1,104 @@
+//! Variables across the project: one used in a page that no customer sets (an error, once,
+//! where it is used), and one set in a customer file or `handboek.yaml` that no page or
+//! template uses (a warning, where it is set). A variable a page needs but one customer
+//! lacks is reported by the build itself, naming the customer.
+
+use std::collections::BTreeSet;
+
+use crate::Project;
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
+use crate::theme::view::method_name;
+use crate::vars::{VAR_NAMES, variables};
+
+pub fn check_variables(project: &Project, diags: &mut Diagnostics) {
+    let mut set: BTreeSet<&str> = BTreeSet::new();
+    for customer in project.customers {
+        for &lang in &customer.languages {
+            let label = project
+                .theme
+                .ui
+                .get(lang, "methods", method_name(customer.method));
+            set.extend(variables(customer, lang, &label).into_keys());
+        }
+    }
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    for page in &project.library.pages {
+        for (name, span) in page.body.variables() {
+            used.insert(name);
+            let per_wave = name.starts_with("wave.");
+            if !per_wave && !project.customers.is_empty() && !set.contains(name) {
+                diags.push(
+                    Diagnostic::error(format!("`{name}` is used here, but no customer sets it"))
+                        .at(&page.source, span)
+                        .help(format!("set `{name}` in `defaults:` of handboek.yaml, or in the customer files that need it.")),
+                );
+            }
+        }
+    }
+    let templates: Vec<&Source> = project.theme.templates().iter().collect();
+    let settings = project
+        .settings
+        .layers
+        .iter()
+        .map(|l| (&l.source, "defaults."));
+    let customers = project.customers.iter().map(|c| (&c.source, ""));
+    let files: Vec<(&Source, &str)> = settings
+        .filter(|(s, _)| !s.name.starts_with("<built-in>"))
+        .chain(customers)
+        .collect();
+    for name in VAR_NAMES {
+        let in_template = templates.iter().any(|t| t.text.contains(name));
+        if used.contains(name) || in_template || name.starts_with("wave.") {
+            continue;
+        }
+        for (source, prefix) in &files {
+            if let Some(span) = find_key(&source.text, &format!("{prefix}{name}")) {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "`{name}` is set, but no page or template uses it"
+                    ))
+                    .at(source, span)
+                    .help("remove it, or use it in a page as `{{ ".to_string() + name + " }}`."),
+                );
+            }
+        }
+    }
+}
+
+/// Where the block-style key `dotted` (e.g. `links.sign_in`) is written in a YAML text.
+pub fn find_key(text: &str, dotted: &str) -> Option<Span> {
+    let want: Vec<&str> = dotted.split('.').collect();
+    let mut stack: Vec<(usize, &str)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('-') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let Some((key, _)) = trimmed.split_once(':') else {
+            continue;
+        };
+        while stack.last().is_some_and(|(i, _)| *i >= indent) {
+            stack.pop();
+        }
+        stack.push((indent, key.trim_matches(['"', '\''])));
+        if stack.len() == want.len() && stack.iter().map(|(_, k)| *k).eq(want.iter().copied()) {
+            return Some(Span::new(n + 1, indent + 1, key.len()));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_key_follows_indentation() {
+        let text = "name: X\nlinks:\n  # a comment\n  sign_in: https://a\nhelpdesk:\n  phone: 1\n  url: https://b\n";
+        assert_eq!(find_key(text, "links.sign_in"), Some(Span::new(4, 3, 7)));
+        assert_eq!(find_key(text, "helpdesk.url"), Some(Span::new(7, 3, 3)));
+        assert_eq!(find_key(text, "links.url"), None);
+        assert_eq!(find_key(text, "name"), Some(Span::new(1, 1, 4)));
+    }
+}

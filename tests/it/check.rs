@@ -1,0 +1,155 @@
+//! `handboek check`: the whole project at once, and the checks only it makes.
+
+use assert_cmd::Command;
+use handboek::check::{CheckOptions, Report, check};
+use handboek::date::Date;
+use handboek::files::Files;
+
+use crate::fixture::Project;
+
+fn on(files: &Files, today: &str) -> Report {
+    let today = Date::parse(today).expect("date");
+    check(files, &CheckOptions { today }).expect("check runs")
+}
+
+fn summaries(report: &Report) -> Vec<String> {
+    report.diagnostics.iter().map(|d| d.summary()).collect()
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\nverified: 2026-11-01\n---\n{body}\n")
+}
+
+#[test]
+fn the_built_in_examples_are_clean() {
+    let report = on(&Files::builtin_examples(), "2026-11-23");
+    assert_eq!(summaries(&report), Vec::<String>::new());
+    assert_eq!(report.customers, 4);
+    assert!(report.files > 300, "every customer was rendered");
+}
+
+#[test]
+fn a_path_that_loses_a_step_for_a_customer_is_an_error_naming_it() {
+    let p = Project::fixture("app-only");
+    p.write(
+        "paths.yaml",
+        "app:\n  employee:\n    - app-setup#install\n    - sms-setup\n    - app-setup#no-such-step\n",
+    );
+    let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    assert_eq!(
+        found.len(),
+        2 * 2,
+        "two entries missing in two languages: {found:#?}"
+    );
+    assert!(found.iter().any(|f| f.starts_with("paths.yaml:4:7: the `app` path of the customer `appco` is incomplete in `nl`: the page `sms-setup`")), "{found:#?}");
+    assert!(found.iter().any(|f| f.starts_with("paths.yaml:5:7:")
+        && f.contains("the step `app-setup#no-such-step`")
+        && f.contains("in `en`")));
+}
+
+#[test]
+fn translations_with_different_steps_or_conditions_differ() {
+    let p = Project::fixture("app-only");
+    p.write(
+        "content/nl/employee/extra.md",
+        &page("Extra", "1. Een\n2. Twee\n\n{{#if app}}\nApp.\n{{/if}}"),
+    );
+    p.write(
+        "content/en/employee/extra.md",
+        &page("Extra", "1. One\n\n{{#if app}}\nApp.\n{{/if}}"),
+    );
+    let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("content/en/employee/extra.md:7:1: translations differ: here the `nl` version has a numbered step, this one `{{#if app}}`"), "{found:#?}");
+}
+
+#[test]
+fn stale_pages_warn_after_the_configured_age() {
+    let p = Project::fixture("app-only");
+    let stale = on(&Files::project(p.path()), "2028-01-01");
+    assert_eq!(stale.errors(), 0);
+    assert!(stale.warnings() > 20, "every page is old by then");
+    let first = stale.diagnostics.iter().next().expect("a warning");
+    assert!(first.message.contains("last verified"), "{}", first.message);
+    for d in stale.diagnostics.iter() {
+        let line = d.source.as_ref().and_then(|s| s.line_text(d.line()));
+        assert!(
+            line.is_some_and(|l| l.starts_with("verified:")),
+            "{}",
+            d.summary()
+        );
+    }
+    let text = std::fs::read_to_string(p.path().join("handboek.yaml")).unwrap();
+    p.write(
+        "handboek.yaml",
+        &format!("{text}\ncheck:\n  verified_within_days: 2000\n"),
+    );
+    assert_eq!(on(&Files::project(p.path()), "2028-01-01").warnings(), 0);
+}
+
+#[test]
+fn unset_and_unused_variables_are_found_where_they_are() {
+    let p = Project::fixture("app-only");
+    p.write(
+        "content/nl/employee/extra.md",
+        &page("Extra", "Bel {{ helpdesk.url }}."),
+    );
+    p.write(
+        "content/en/employee/extra.md",
+        &page("Extra", "Call {{ helpdesk.url }}."),
+    );
+    let text = std::fs::read_to_string(p.path().join("customers/appco.yaml")).unwrap();
+    p.write(
+        "customers/appco.yaml",
+        &format!("{text}links:\n  sign_in: https://login.appco.nl\n"),
+    );
+    let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    assert!(
+        found.iter().any(|f| f.starts_with(
+            "content/nl/employee/extra.md:5:5: `helpdesk.url` is used here, but no customer sets it"
+        )),
+        "{found:#?}"
+    );
+    let unused = found
+        .iter()
+        .find(|f| f.contains("no page or template uses it"))
+        .expect("unused warning");
+    assert!(
+        unused.starts_with("customers/appco.yaml:7:3: `links.sign_in`"),
+        "{unused}"
+    );
+}
+
+#[test]
+fn the_command_fails_on_errors_and_strictly_on_warnings_and_speaks_json() {
+    let p = Project::fixture("app-only");
+    let mut cmd = Command::cargo_bin("handboek").expect("binary");
+    cmd.current_dir(p.path()).arg("check").assert().success();
+    let text = std::fs::read_to_string(p.path().join("customers/appco.yaml")).unwrap();
+    p.write(
+        "customers/appco.yaml",
+        &format!("{text}links:\n  sign_in: https://login.appco.nl\n"),
+    );
+    let mut cmd = Command::cargo_bin("handboek").expect("binary");
+    cmd.current_dir(p.path()).arg("check").assert().success();
+    let mut cmd = Command::cargo_bin("handboek").expect("binary");
+    cmd.current_dir(p.path())
+        .args(["check", "--strict"])
+        .assert()
+        .code(1);
+    let mut cmd = Command::cargo_bin("handboek").expect("binary");
+    let out = cmd
+        .current_dir(p.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["errors"], 0);
+    assert_eq!(json["warnings"], 1);
+    assert_eq!(json["diagnostics"][0]["file"], "customers/appco.yaml");
+    assert_eq!(json["diagnostics"][0]["severity"], "warning");
+    p.write("customers/appco.yaml", "name: Appco\nmfa:\n  method: fax\n");
+    let mut cmd = Command::cargo_bin("handboek").expect("binary");
+    cmd.current_dir(p.path()).arg("check").assert().code(1);
+    assert!(!p.path().join("public").exists(), "check writes nothing");
+}

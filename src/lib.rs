@@ -22,6 +22,7 @@ pub mod phone;
 pub mod project;
 pub mod qr;
 pub mod scaffold;
+pub mod secrets;
 pub mod serve;
 pub mod theme;
 pub mod vars;

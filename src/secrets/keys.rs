@@ -163,6 +163,15 @@ const ABOUT: &[&str] = &[
     "strength",
     "sterkte",
     "methode",
+    "vendor",
+    "model",
+    "merk",
+    "leverancier",
+    "supplier",
+    "serial",
+    "serienummer",
+    "kind",
+    "soort",
 ];
 
 /// What the name of `key` says about its value.

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::Kind;
 use super::keys::{KeyClass, classify};
 use super::random::{is_base32_secret, is_random_token};
+use super::values::is_secret;
 
 /// A secret found in a scalar: its byte range in the scalar's text and what it looks like.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,9 +64,9 @@ fn token(text: &str, range: Range<usize>) -> Option<Hit> {
             kind,
         })
     };
-    if t.get(..10)
-        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("otpauth://"))
-        && t.len() > 10
+    if t.len() > 10
+        && t.get(..10)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("otpauth://"))
     {
         return at(0..t.len(), Kind::Otpauth);
     }
@@ -78,10 +79,10 @@ fn token(text: &str, range: Range<usize>) -> Option<Hit> {
     if t.contains("://") {
         return url_secret(t).and_then(|(r, kind)| at(r, kind));
     }
-    // `name=value` in text: the value's shape first, then the name.
+    // `name=value` or `name:value` in text: the value's shape first, then the name.
     if let Some(eq) = t
-        .find('=')
-        .filter(|&i| i > 0 && !t[i..].trim_start_matches('=').is_empty())
+        .find(['=', ':'])
+        .filter(|&i| i > 0 && !t[i..].trim_start_matches(['=', ':']).is_empty())
     {
         let value = eq + 1..t.len();
         if let Some(kind) = shape(&t[value.clone()]) {
@@ -102,8 +103,7 @@ fn shape(t: &str) -> Option<Kind> {
     if t.len() < 32 || is_guid(t) || is_file_path(t) {
         return None;
     }
-    if t.len() >= 32
-        && t.bytes().all(|b| b.is_ascii_hexdigit())
+    if t.bytes().all(|b| b.is_ascii_hexdigit())
         && t.bytes().any(|b| b.is_ascii_digit())
         && t.bytes().any(|b| b.is_ascii_alphabetic())
         && (t.bytes().all(|b| !b.is_ascii_uppercase())
@@ -114,11 +114,12 @@ fn shape(t: &str) -> Option<Kind> {
     is_random_token(t).then_some(Kind::Token { chars: t.len() })
 }
 
-/// A value whose name says it is a secret: `secret=…` in a comment, `?sig=…` in a URL.
+/// A value whose name says it is a secret: `secret=…` or `pw:…` in a comment, `?sig=…` in a
+/// URL.
 fn named(name: &str, value: &str) -> Option<Kind> {
     let name = name.rsplit(['?', '&', ';']).next().unwrap_or(name);
     match classify(name) {
-        KeyClass::Secret(what) if value.len() >= 4 => Some(Kind::Labelled {
+        KeyClass::Secret(what) if is_secret(value, false) => Some(Kind::Labelled {
             key: name.to_string(),
             what,
             guid: is_guid(value),

@@ -276,13 +276,14 @@ fn is_document_marker(rest: &str) -> bool {
     })
 }
 
-/// `|`, `>`, `|-`, `>+2`… optionally followed by a comment.
+/// `|`, `>`, `|-`, `>+2`… alone or followed by a comment (`> 5` is text).
 fn is_block_indicator(at: &str) -> bool {
     let Some(rest) = at.strip_prefix(['|', '>']) else {
         return false;
     };
     let rest = rest.trim_start_matches(['-', '+', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    rest.is_empty() || rest.starts_with([' ', '\t'])
+    let comment = rest.starts_with([' ', '\t']) && rest.trim_start().starts_with('#');
+    rest.trim().is_empty() || comment
 }
 
 /// The key and the rest of a block mapping entry (`key: value`, `"key": value`, `key:`).

@@ -117,6 +117,8 @@ fn keys_about_a_secret_are_not_secrets() {
         "secretary",
         "pinned",
         "no_smartphone",
+        "token_vendor",
+        "security_key",
     ] {
         none(&format!("{key}: zx81-Qw!9\n"));
     }
@@ -233,6 +235,16 @@ fn secrets_in_comments_are_reported() {
 
     let (_, column, len, _) = one("# old: secret=zx81-Qw!9x\n");
     assert_eq!((column, len), (15, 10));
+
+    let (_, column, len, _) = one("# admin pw:Welkom01 (tijdelijk)\n");
+    assert_eq!((column, len), (12, 8));
+    none("# password=******** and token=<token> and pin=1\n");
+}
+
+#[test]
+fn a_greater_than_sign_is_text_not_a_block_scalar() {
+    let (line, ..) = one("rule: > 5 tekens\n  wachtwoord: Welkom01!\n");
+    assert_eq!(line, 2);
 }
 
 #[test]

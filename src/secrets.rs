@@ -28,15 +28,17 @@ use scan::{Place, Scalar};
 ///   The innermost key that says something decides, so `password_policy`, `recovery_url`,
 ///   `tenant_id` and `wachtwoordbeleid` are about a secret, not one. Empty values, `~`,
 ///   `null`, booleans, placeholders (`***`, `xxx`, `<secret>`, `${VAR}`), links, e-mail
-///   addresses, sentences of four or more words and notes on where the secret is kept
-///   (`zie 1Password`, `in Bitwarden`) are not reported. In a comment, where people write
+///   addresses, sentences of four or more words, labels (`"Wachtwoord"`) and notes on where
+///   the secret is kept (`zie 1Password`, `in Bitwarden`) are not reported. In a comment, where people write
 ///   notes (`# pin: minimaal 6 cijfers`), only one word with a digit, a symbol or a capital
 ///   inside counts. A GUID is reported only under such a key: a tenant id is not a secret.
-/// - **`name=value`** in text, comments and URL query strings when the name says secret
-///   (`?sig=…`), and a password in a URL (`https://user:pass@host`).
+/// - **`name=value` and `name:value`** in text, comments and URL query strings when the
+///   name says secret (`pw:Welkom01`, `?sig=…`), and a password in a URL
+///   (`https://user:pass@host`).
 /// - **TOTP**: `otpauth://` links; base32 of 16 or more characters in one case (with `=`
 ///   padding, or in groups of four: `JBSW Y3DP EHPK 3PXP`) that does not read as words: few
-///   vowels (fewer than 3 in 10 letters with digits, 2 in 10 without).
+///   vowels (under 3 in 10 letters, or 2 in 10 without digits), or digits mixed in between
+///   short runs of letters; never five digits in a row (that is a number, like an IBAN).
 /// - **Microsoft Entra client secrets**: three characters, a digit, `Q~` and 31 to 34 more.
 /// - **Recovery codes**: three or more codes in a row (8 to 10 digits, or `xxxx-xxxx`
 ///   letters and digits), in one value or as consecutive list items or block-scalar lines.
@@ -57,8 +59,8 @@ use scan::{Place, Scalar};
 ///   passphrase in a comment.
 /// - Shape rules trade a little recall for quiet: about 1 in 12 random 16-character base32
 ///   secrets reads as words by the vowel test, as do 1 in 25 random mixed-case 32-character
-///   tokens and 1 in 7 lower-case ones; a key that names the secret still catches those. Three 8-digit numbers in a row (KvK numbers) read as
-///   recovery codes.
+///   tokens and 1 in 7 lower-case ones; a key that names the secret still catches those.
+///   Three 8-digit numbers in a row (KvK numbers) do read as recovery codes.
 /// - Multi-line flow collections and quoted strings are read per line; a secret in them is
 ///   still found by its shape, but may miss the key above it.
 pub fn find_secrets(source: &Source) -> Diagnostics {

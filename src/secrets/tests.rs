@@ -165,6 +165,8 @@ fn notes_on_where_a_secret_is_kept_are_not_secrets() {
          # password: in Bitwarden, map Bakkerij\npassword: staat in de kluis\n\
          client_secret: Vaultwarden\n",
     );
+    // The label of a field (theme strings, screen mock-ups) names the secret, it isn't one.
+    none("security_info_password: \"Password\"\npin: PIN\nwachtwoord: Wachtwoord\n");
     // What does look like a password in a comment is still one.
     let (_, column, len, _) = one("# pin: 4821\n");
     assert_eq!((column, len), (8, 4));

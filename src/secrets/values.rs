@@ -1,9 +1,13 @@
 //! Whether a value under a key that names a secret is one: not when it is empty, a
-//! placeholder, a link, an e-mail address, a sentence, or a note on where the secret is kept
-//! (`zie 1Password`), which is what a consultant should write.
+//! placeholder, a link, an e-mail address, a sentence, the label of a field (`Password`), or
+//! a note on where the secret is kept (`zie 1Password`), which is what a consultant should
+//! write.
 
-/// Whether `value`, found under a key that names a secret, is the secret itself. In a
-/// comment, where people write notes, only a single word that looks like a password counts.
+use super::keys::{KeyClass, classify};
+
+/// Whether `value`, found under a key that names a secret, is the secret itself, not a label
+/// or a note. In a comment, where people write notes, only a single word that looks like a
+/// password counts.
 pub(super) fn is_secret(value: &str, in_comment: bool) -> bool {
     let value = value.trim();
     if value.chars().count() < 4
@@ -11,6 +15,7 @@ pub(super) fn is_secret(value: &str, in_comment: bool) -> bool {
         || is_link_or_address(value)
         || is_prose(value)
         || is_reference(value)
+        || is_label(value)
     {
         return false;
     }
@@ -116,6 +121,12 @@ fn is_reference(value: &str) -> bool {
         .collect();
     let led = words.len() >= 2 && LEADS.contains(&words[0].as_str());
     led || words.iter().any(|w| VAULTS.contains(&w.as_str()))
+}
+
+/// The name of the secret itself (`"Password"`, `"Wachtwoord"`, `"PIN"`): the label of a
+/// field, not its content.
+fn is_label(value: &str) -> bool {
+    value.chars().all(char::is_alphabetic) && matches!(classify(value), KeyClass::Secret(_))
 }
 
 /// Passwords, PINs and keys have a digit, a symbol or a capital past the first letter;

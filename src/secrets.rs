@@ -29,9 +29,11 @@ use scan::{Place, Scalar};
 ///   `tenant_id` and `wachtwoordbeleid` are about a secret, not one. Empty values, `~`,
 ///   `null`, booleans, placeholders (`***`, `xxx`, `<secret>`, `${VAR}`), links, e-mail
 ///   addresses, sentences of four or more words, labels (`"Wachtwoord"`) and notes on where
-///   the secret is kept (`zie 1Password`, `in Bitwarden`) are not reported. In a comment, where people write
-///   notes (`# pin: minimaal 6 cijfers`), only one word with a digit, a symbol or a capital
-///   inside counts. A GUID is reported only under such a key: a tenant id is not a secret.
+///   the secret is kept (`zie 1Password`, `in Bitwarden`) are not reported. A password or
+///   secret may be any word; codes, seeds, tokens and PINs need a digit, a symbol or a
+///   capital inside (`recovery: helpdesk` is a setting). In a comment, where people write
+///   notes (`# pin: minimaal 6 cijfers`), only one such word counts. A GUID is reported only
+///   under such a key: a tenant id is not a secret.
 /// - **`name=value` and `name:value`** in text, comments and URL query strings when the
 ///   name says secret (`pw:Welkom01`, `?sig=…`), and a password in a URL
 ///   (`https://user:pass@host`).
@@ -284,7 +286,7 @@ fn code_runs(
 /// A value that its key says is a secret.
 fn labelled(scalar: &Scalar<'_>) -> Option<Hit> {
     let (what, i) = keys::classify_path(&scalar.keys)?;
-    if !values::is_secret(scalar.text, scalar.place == Place::Comment) {
+    if !values::is_secret(scalar.text, what, scalar.place == Place::Comment) {
         return None;
     }
     let value = scalar.text.trim();

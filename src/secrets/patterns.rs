@@ -119,7 +119,7 @@ fn shape(t: &str) -> Option<Kind> {
 fn named(name: &str, value: &str) -> Option<Kind> {
     let name = name.rsplit(['?', '&', ';']).next().unwrap_or(name);
     match classify(name) {
-        KeyClass::Secret(what) if is_secret(value, false) => Some(Kind::Labelled {
+        KeyClass::Secret(what) if is_secret(value, what, false) => Some(Kind::Labelled {
             key: name.to_string(),
             what,
             guid: is_guid(value),

@@ -170,9 +170,11 @@ fn notes_on_where_a_secret_is_kept_are_not_secrets() {
     // What does look like a password in a comment is still one.
     let (_, column, len, _) = one("# pin: 4821\n");
     assert_eq!((column, len), (8, 4));
-    // A value is read as a password even when it is one lower-case word.
+    // A value is read as a password even when it is one lower-case word…
     let (_, column, len, _) = one("password: welkom\n");
     assert_eq!((column, len), (11, 6));
+    // …but codes, seeds and tokens are never plain words: these are settings.
+    none("recovery: helpdesk\notp: authenticator\ntoken: hardware\n");
 }
 
 #[test]

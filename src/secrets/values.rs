@@ -5,10 +5,11 @@
 
 use super::keys::{KeyClass, classify};
 
-/// Whether `value`, found under a key that names a secret, is the secret itself, not a label
-/// or a note. In a comment, where people write notes, only a single word that looks like a
-/// password counts.
-pub(super) fn is_secret(value: &str, in_comment: bool) -> bool {
+/// Whether `value`, found under a key that names a secret of kind `what`, is the secret
+/// itself, not a label or a note. A password may be any word; codes, seeds, tokens and PINs
+/// are never plain words (`recovery: helpdesk` is a setting). In a comment, where people
+/// write notes, only a single word that looks like a password counts.
+pub(super) fn is_secret(value: &str, what: &str, in_comment: bool) -> bool {
     let value = value.trim();
     if value.chars().count() < 4
         || is_placeholder(value)
@@ -19,7 +20,9 @@ pub(super) fn is_secret(value: &str, in_comment: bool) -> bool {
     {
         return false;
     }
-    !in_comment || (!value.contains(char::is_whitespace) && looks_like_password(value))
+    let any_word = matches!(what, "password" | "secret") && !in_comment;
+    let one_word = !in_comment || !value.contains(char::is_whitespace);
+    one_word && (any_word || looks_like_password(value))
 }
 
 fn is_placeholder(value: &str) -> bool {

@@ -167,7 +167,7 @@ impl<'a> Scanner<'a> {
             return Parsed::Block;
         }
         let after = if at.starts_with(['{', '[']) {
-            self.flow(line, at, keys, place)
+            self.flow(line, at, keys, place, 0)
         } else if let Some((inside, after)) = quoted(at) {
             self.push(line, inside, keys.to_vec(), place, keyed);
             after
@@ -182,8 +182,21 @@ impl<'a> Scanner<'a> {
         Parsed::Scalar
     }
 
-    /// Read a flow collection (`{ nl: a, en: b }`, `[a, b]`); returns what follows it.
-    fn flow(&mut self, line: Line<'a>, at: &'a str, keys: &[&'a str], place: Place) -> &'a str {
+    /// Read a flow collection (`{ nl: a, en: b }`, `[a, b]`) nested `depth` deep; returns
+    /// what follows it. Past a sane depth the rest of the line is read as text, so that a
+    /// line of brackets cannot exhaust the stack.
+    fn flow(
+        &mut self,
+        line: Line<'a>,
+        at: &'a str,
+        keys: &[&'a str],
+        place: Place,
+        depth: usize,
+    ) -> &'a str {
+        if depth > 16 {
+            self.push(line, at, keys.to_vec(), place, false);
+            return "";
+        }
         let is_map = at.starts_with('{');
         let close = if is_map { '}' } else { ']' };
         let item_place = if is_map || place == Place::Comment {
@@ -206,7 +219,7 @@ impl<'a> Scanner<'a> {
                 rest = value.trim_start();
             }
             if rest.starts_with(['{', '[']) {
-                rest = self.flow(line, rest, &entry_keys, item_place);
+                rest = self.flow(line, rest, &entry_keys, item_place, depth + 1);
             } else if let Some((inside, after)) = quoted(rest) {
                 self.push(line, inside, entry_keys, item_place, false);
                 rest = after;
@@ -307,6 +320,9 @@ fn split_key(at: &str) -> Option<(&str, &str)> {
 
 /// The key and the rest of a flow mapping entry (`nl: a`), stopping at `,` `}` `]`.
 fn split_flow_key(at: &str) -> Option<(&str, &str)> {
+    if at.starts_with(['[', '{']) {
+        return None;
+    }
     if let Some((key, after)) = quoted(at) {
         let value = after.trim_start().strip_prefix(':')?;
         return Some((key, value));

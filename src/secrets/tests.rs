@@ -509,6 +509,31 @@ fn random_secrets_are_found_nine_times_in_ten() {
     }
 }
 
+#[test]
+fn nested_flow_collections_keep_their_keys() {
+    let text = "users: [{name: jan, password: Welkom01!}, [x, {pin: 4821}]]\n";
+    let found = findings(text);
+    let seen: Vec<(String, String)> = found
+        .iter()
+        .map(|d| (covered(text, d), d.message.clone()))
+        .collect();
+    assert_eq!(seen.len(), 2, "{seen:#?}");
+    assert_eq!(seen[0].0, "Welkom01!");
+    assert!(seen[0].1.ends_with("under `password`)"), "{seen:#?}");
+    assert_eq!(seen[1].0, "4821");
+    assert!(seen[1].1.ends_with("under `pin`)"), "{seen:#?}");
+}
+
+#[test]
+fn deeply_nested_flow_collections_do_not_exhaust_the_stack() {
+    let text = format!("key: {}\n{}\n", "[".repeat(200_000), "{ a: ".repeat(50_000));
+    none(&text);
+    // Past the depth limit the line is read as text: shapes are still found.
+    let text = format!("key: {}{JWT} {}\n", "[".repeat(40), "]".repeat(40));
+    let (_, column, _, _) = one(&text);
+    assert_eq!(column, 46);
+}
+
 /// Pieces of YAML, tricky ones included, to build arbitrary files from.
 fn fragment() -> impl Strategy<Value = String> {
     prop::sample::select(vec![

@@ -34,9 +34,10 @@ use scan::{Place, Scalar};
 ///   capital inside (`recovery: helpdesk` is a setting). In a comment, where people write
 ///   notes (`# pin: minimaal 6 cijfers`), only one such word counts. A GUID is reported only
 ///   under such a key: a tenant id is not a secret.
-/// - **`name=value` and `name:value`** in text, comments and URL query strings when the
-///   name says secret (`pw:Welkom01`, `?sig=…`), and a password in a URL
-///   (`https://user:pass@host`).
+/// - **Labels in free text**: `Wachtwoord: Welkom01!` in a note (a block scalar, a quoted
+///   string, a comment), `pw:Welkom01` and `secret=…`, and query parameters named like a
+///   secret (`?sig=…`), when the word after the label looks like a password; and a password
+///   in a URL (`https://user:pass@host`).
 /// - **TOTP**: `otpauth://` links; base32 of 16 or more characters in one case (with `=`
 ///   padding, or in groups of four: `JBSW Y3DP EHPK 3PXP`) that does not read as words: few
 ///   vowels (under 3 in 10 letters, or 2 in 10 without digits), or digits mixed in between

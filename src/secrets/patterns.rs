@@ -37,7 +37,26 @@ pub(super) fn find(text: &str) -> Vec<Hit> {
         .collect();
     hits.extend(spaced_base32(text, &tokens));
     hits.extend(code_run(text, &tokens));
+    hits.extend(labels(text, &tokens));
     hits
+}
+
+/// `Wachtwoord: Welkom01!` inside text (notes in a block scalar, a quoted string, a comment
+/// that is not `# key: value`): the word after a label that names a secret, if it looks
+/// like one.
+fn labels(text: &str, tokens: &[Range<usize>]) -> Vec<Hit> {
+    tokens
+        .windows(2)
+        .filter(|pair| text[pair[0].end..].starts_with(": "))
+        .filter_map(|pair| {
+            let (start, end) = (pair[1].start, token_end(text, pair[1].start));
+            let kind = named(&text[pair[0].clone()], &text[start..end], true)?;
+            Some(Hit {
+                range: start..end,
+                kind,
+            })
+        })
+        .collect()
 }
 
 /// The byte ranges of the tokens of `text`, without trailing sentence punctuation.
@@ -54,6 +73,12 @@ fn tokens(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The end of the token at `start` with its trailing punctuation: a password keeps the `!`
+/// or `.` that shapes are read without.
+fn token_end(text: &str, start: usize) -> usize {
+    text[start..].find(BREAKS).map_or(text.len(), |i| start + i)
 }
 
 fn token(text: &str, range: Range<usize>) -> Option<Hit> {
@@ -88,7 +113,9 @@ fn token(text: &str, range: Range<usize>) -> Option<Hit> {
         if let Some(kind) = shape(&t[value.clone()]) {
             return at(value, kind);
         }
-        return named(&t[..eq], &t[value.clone()]).and_then(|kind| at(value, kind));
+        let value = eq + 1..token_end(text, range.start) - range.start;
+        let full = &text[range.start + value.start..range.start + value.end];
+        return named(&t[..eq], full, false).and_then(|kind| at(value, kind));
     }
     shape(t).and_then(|kind| at(0..t.len(), kind))
 }
@@ -116,10 +143,11 @@ fn shape(t: &str) -> Option<Kind> {
 
 /// A value whose name says it is a secret: `secret=…` or `pw:…` in a comment, `?sig=…` in a
 /// URL.
-fn named(name: &str, value: &str) -> Option<Kind> {
+/// `strict`: in free text, where only a word that looks like a password counts.
+fn named(name: &str, value: &str, strict: bool) -> Option<Kind> {
     let name = name.rsplit(['?', '&', ';']).next().unwrap_or(name);
     match classify(name) {
-        KeyClass::Secret(what) if is_secret(value, what, false) => Some(Kind::Labelled {
+        KeyClass::Secret(what) if is_secret(value, what, strict) => Some(Kind::Labelled {
             key: name.to_string(),
             what,
             guid: is_guid(value),
@@ -149,7 +177,7 @@ fn url_secret(url: &str) -> Option<(Range<usize>, Kind)> {
     for part in url[query..].split(['&', '#']) {
         if let Some(eq) = part.find('=') {
             let value = start + eq + 1..start + part.len();
-            if let Some(kind) = named(&part[..eq], &url[value.clone()]) {
+            if let Some(kind) = named(&part[..eq], &url[value.clone()], false) {
                 return Some((value, kind));
             }
         }

@@ -240,9 +240,28 @@ fn secrets_in_comments_are_reported() {
     let (_, column, len, _) = one("# old: secret=zx81-Qw!9x\n");
     assert_eq!((column, len), (15, 10));
 
-    let (_, column, len, _) = one("# admin pw:Welkom01 (tijdelijk)\n");
-    assert_eq!((column, len), (12, 8));
+    let (_, column, len, _) = one("# admin pw:Welkom01! (tijdelijk)\n");
+    assert_eq!((column, len), (12, 9));
     none("# password=******** and token=<token> and pin=1\n");
+}
+
+#[test]
+fn labelled_secrets_inside_notes_are_reported() {
+    let text = "notes: |\n  Admin-account: beheer@acme.nl\n  Wachtwoord: Welkom01! (tijdelijk)\n\
+                remark: \"pin: 4821, zie ook de kluis\"\n\
+                # Beheerder jan, wachtwoord: Zomer2026\n";
+    let found = findings(text);
+    let seen: Vec<(usize, String)> = found.iter().map(|d| (d.line(), covered(text, d))).collect();
+    assert_eq!(
+        seen,
+        [
+            (3, "Welkom01!".to_string()),
+            (4, "4821".to_string()),
+            (5, "Zomer2026".to_string())
+        ]
+    );
+    // Notes about a secret are not one.
+    none("notes: |\n  Wachtwoord: minimaal 14 tekens\n  Token: hardware\n  PIN: verplicht\n");
 }
 
 #[test]

@@ -7,9 +7,10 @@ use super::keys::{KeyClass, classify};
 
 /// Whether `value`, found under a key that names a secret of kind `what`, is the secret
 /// itself, not a label or a note. A password may be any word; codes, seeds, tokens and PINs
-/// are never plain words (`recovery: helpdesk` is a setting). In a comment, where people
-/// write notes, only a single word that looks like a password counts.
-pub(super) fn is_secret(value: &str, what: &str, in_comment: bool) -> bool {
+/// are never plain words (`recovery: helpdesk` is a setting). When `strict` (a comment or
+/// other free text, where people write notes) only a single word that looks like a password
+/// counts.
+pub(super) fn is_secret(value: &str, what: &str, strict: bool) -> bool {
     let value = value.trim();
     if value.chars().count() < 4
         || is_placeholder(value)
@@ -20,8 +21,8 @@ pub(super) fn is_secret(value: &str, what: &str, in_comment: bool) -> bool {
     {
         return false;
     }
-    let any_word = matches!(what, "password" | "secret") && !in_comment;
-    let one_word = !in_comment || !value.contains(char::is_whitespace);
+    let any_word = matches!(what, "password" | "secret") && !strict;
+    let one_word = !strict || !value.contains(char::is_whitespace);
     one_word && (any_word || looks_like_password(value))
 }
 

@@ -13,7 +13,9 @@ use patterns::Hit;
 use scan::{Place, Scalar};
 
 /// Every secret in the YAML text of `source`, one error per finding, at the exact span of the
-/// secret; the message says what it looks like but never repeats it.
+/// secret; the message says what it looks like but never repeats it. The findings carry a
+/// copy of `source` with each secret overwritten by `*`, so a rendered snippet shows where
+/// the secret is without printing it.
 ///
 /// The text is read line by line, not parsed: comments, keys the schema would refuse and
 /// files that are not valid YAML are read too. Each value knows the keys above it (block and
@@ -47,12 +49,15 @@ use scan::{Place, Scalar};
 ///   letters and digits), in one value or as consecutive list items or block-scalar lines.
 /// - **Private keys** (`-----BEGIN … PRIVATE KEY-----`, reported once for the whole block),
 ///   **JWTs** (`eyJ….eyJ….…`), hexadecimal keys of 32 or more characters, and other tokens
-///   of 32 or more base64-like characters with letters and digits, few vowels and at least 4
-///   bits of Shannon entropy per character.
+///   of 32 or more base64-like characters with letters and digits, at least 4 bits of
+///   Shannon entropy per character, and no words in them: in mixed case a change between
+///   upper, lower, digit and symbol at least 4 times in 10 characters and no run of 9
+///   letters in one case; in one case, few vowels.
 ///
 /// What it deliberately does not:
-/// - URLs are never secrets by their path, only by a password or a query parameter named
-///   like a secret; file names with an image or document extension are never secrets.
+/// - URLs are never secrets by their path (so a webhook URL with a token in its path is not
+///   found), only by a password or a query parameter named like a secret; file names with an
+///   image or document extension are never secrets.
 /// - Short secrets without a telling key (an 8-character password in a comment without
 ///   `password:` before it) look like any word, and are not found.
 /// - Lowercase words, phone numbers (`+31 20 123 4567`, `0201234567`), dates (also
@@ -68,18 +73,42 @@ use scan::{Place, Scalar};
 ///   still found by its shape, but may miss the key above it.
 pub fn find_secrets(source: &Source) -> Diagnostics {
     let scalars = scan::scalars(&source.text);
-    let found = find_in(&scalars);
+    let found: Vec<(Span, Diagnostic)> = find_in(&scalars)
+        .into_iter()
+        .map(|(scalar, hit)| {
+            let comment = scalar.place == Place::Comment;
+            let d = Diagnostic::error(hit.kind.message(comment)).help(hit.kind.help());
+            (span_of(scalar, &hit), d)
+        })
+        .collect();
+    if found.is_empty() {
+        return Diagnostics::new();
+    }
+    let masked = masked(source, found.iter().map(|(span, _)| *span));
     let mut diags = Diagnostics::new();
-    for (scalar, hit) in found {
-        let span = span_of(scalar, &hit);
-        let comment = scalar.place == Place::Comment;
-        diags.push(
-            Diagnostic::error(hit.kind.message(comment))
-                .at(source, span)
-                .help(hit.kind.help()),
-        );
+    for (span, d) in found {
+        diags.push(d.at(&masked, span));
     }
     diags
+}
+
+/// `source` with every span overwritten by `*`, character for character: the snippet of a
+/// rendered finding shows where the secret is, in a terminal or a CI log, but not the secret.
+fn masked(source: &Source, spans: impl Iterator<Item = Span>) -> Source {
+    let mut lines: Vec<Vec<char>> = source
+        .text
+        .split('\n')
+        .map(|l| l.chars().collect())
+        .collect();
+    for span in spans {
+        if let Some(line) = lines.get_mut(span.line.wrapping_sub(1)) {
+            let start = span.column.saturating_sub(1).min(line.len());
+            let end = (start + span.len).min(line.len());
+            line[start..end].iter_mut().for_each(|c| *c = '*');
+        }
+    }
+    let text: Vec<String> = lines.into_iter().map(String::from_iter).collect();
+    Source::new(source.name.clone(), text.join("\n"))
 }
 
 /// What a secret looks like; the message and the help text follow from it.

@@ -50,6 +50,29 @@ fn password_under_a_key_is_reported_at_its_value() {
 }
 
 #[test]
+fn rendered_finding_shows_where_the_secret_is_but_not_the_secret() {
+    let text = "name: Acme\r\nwachtwoord: Welkom01! # van Jan\r\n";
+    let found = findings(text);
+    let rendered = found[0].to_string();
+    assert!(!rendered.contains("Welkom01"), "{rendered}");
+    assert!(rendered.contains("customers/acme.yaml:2:13"), "{rendered}");
+    assert!(
+        rendered.contains("wachtwoord: ********* # van Jan"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("^^^^^^^^^"), "{rendered}");
+    // Every finding of a file is masked in the copy each of them carries.
+    let text = "pin: 4821\nnote: é JBSWY3DPEHPK3PXP\n";
+    let found = findings(text);
+    assert_eq!(found.len(), 2);
+    let masked = found[0].source.as_ref().map(|s| s.text.to_string());
+    assert_eq!(
+        masked.as_deref(),
+        Some("pin: ****\nnote: é ****************\n")
+    );
+}
+
+#[test]
 fn help_says_to_remove_and_rotate() {
     let d = &findings("client_secret: hunter2hunter2\n")[0];
     let help = d.help.as_deref().unwrap_or_default();

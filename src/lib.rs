@@ -24,6 +24,7 @@ pub mod project;
 pub mod qr;
 pub mod scaffold;
 pub mod schema;
+pub mod secrets;
 pub mod serve;
 pub mod theme;
 pub mod vars;

@@ -17,7 +17,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Span};
 use crate::files::Files;
 use crate::output::{Sink, Tree};
-use crate::{BuildOptions, Project};
+use crate::{BuildOptions, Project, secrets};
 pub use usage::find_key;
 
 pub struct CheckOptions {
@@ -71,8 +71,44 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
     )?;
     diagnostics.extend(std::mem::take(&mut *lock(&checker.problems)));
     report.files = *lock(&checker.files);
-    report.diagnostics = diagnostics.sorted();
+    report.diagnostics = mask_secrets(diagnostics, find_secrets(files)?).sorted();
     Ok(report)
+}
+
+/// Secrets in the customer files and `handboek.yaml`: they are published beside the
+/// handbooks.
+fn find_secrets(files: &Files) -> Result<Diagnostics> {
+    let mut found = Diagnostics::new();
+    let mut rels = files.list("customers")?;
+    rels.retain(|r| r.ends_with(".yaml") || r.ends_with(".yml"));
+    rels.push("handboek.yaml".into());
+    for rel in rels {
+        if let Some(file) = files.read(&rel)?
+            && let Ok(source) = file.source()
+        {
+            found.extend(secrets::find_secrets(&source));
+        }
+    }
+    Ok(found)
+}
+
+/// All findings, where every snippet of a file with a secret shows the file with its
+/// secrets masked: the report goes to terminals and CI logs.
+fn mask_secrets(mut diags: Diagnostics, secrets: Diagnostics) -> Diagnostics {
+    let masked: BTreeMap<String, crate::diagnostics::Source> = secrets
+        .iter()
+        .filter_map(|d| Some((d.file().to_string(), d.source.clone()?)))
+        .collect();
+    diags.extend(secrets);
+    diags
+        .into_iter()
+        .map(|mut d| {
+            if let Some(source) = masked.get(d.file()) {
+                d.source = Some(source.clone());
+            }
+            d
+        })
+        .collect()
 }
 
 /// Pages whose steps were last checked against the real screens too long ago.

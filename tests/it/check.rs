@@ -153,3 +153,29 @@ fn the_command_fails_on_errors_and_strictly_on_warnings_and_speaks_json() {
     cmd.current_dir(p.path()).arg("check").assert().code(1);
     assert!(!p.path().join("public").exists(), "check writes nothing");
 }
+
+#[test]
+fn secrets_in_customer_files_are_errors_and_never_printed() {
+    let p = Project::fixture("app-only");
+    let text = std::fs::read_to_string(p.path().join("customers/appco.yaml")).unwrap();
+    p.write(
+        "customers/appco.yaml",
+        &format!(
+            "{text}# beheerder wachtwoord: Welkom01!2026\nmfa_seed: JBSWY3DPEHPK3PXPJBSWY3DP\n"
+        ),
+    );
+    let mut cmd = Command::cargo_bin("handboek").expect("binary");
+    let out = cmd.current_dir(p.path()).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let printed = String::from_utf8_lossy(&out.stderr);
+    assert!(printed.contains("customers/appco.yaml:6:"), "{printed}");
+    assert!(printed.contains("customers/appco.yaml:7:"), "{printed}");
+    assert!(
+        !printed.contains("Welkom01") && !printed.contains("JBSWY3DP"),
+        "the secrets themselves are masked in every snippet: {printed}"
+    );
+    assert!(
+        printed.contains("mfa_seed"),
+        "the unknown key is still reported"
+    );
+}

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod build;
 pub mod check;
 
 #[derive(Debug, Parser)]
@@ -76,6 +77,9 @@ pub struct BuildArgs {
     /// The Chromium or Chrome to print PDFs with (default: found on PATH).
     #[arg(long, value_name = "PATH", env = "HANDBOEK_CHROMIUM")]
     pub chromium: Option<PathBuf>,
+    /// Print only problems: no progress and no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

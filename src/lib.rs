@@ -70,8 +70,14 @@ pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
 
 /// Builds into the folder `out`, each file written as soon as it is made (see
 /// [`output::Disk`]): the same pipeline as [`build`], for large handbooks and many customers.
-pub fn build_into(files: &Files, options: &BuildOptions, out: &Path) -> Result<BuiltOnDisk> {
-    let disk = output::Disk::new(out, &options.langs)?;
+/// `progress` is told each time a customer is done.
+pub fn build_into(
+    files: &Files,
+    options: &BuildOptions,
+    out: &Path,
+    progress: output::Progress,
+) -> Result<BuiltOnDisk> {
+    let disk = output::Disk::new(out, &options.langs)?.with_progress(progress);
     let diagnostics = run(files, options, &disk, |_, _| {})?;
     Ok(BuiltOnDisk {
         written: disk.written(),

@@ -5,16 +5,14 @@ mod cli;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use cli::{BuildArgs, Cli, Command, LangArg, NewCommand, SchemaArg, SchemaArgs, ServeArgs};
-use handboek::files::{Files, find_project};
-use handboek::lang::Lang;
+use cli::{Cli, Command, NewCommand, SchemaArg, SchemaArgs, ServeArgs};
+use handboek::files::find_project;
 use handboek::schema::{SchemaFile, write_schemas};
-use handboek::{BuildOptions, build_into, pdf, scaffold, serve};
+use handboek::{scaffold, serve};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -47,7 +45,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Build(args) => build_command(&cwd, args),
+        Command::Build(args) => cli::build::build_command(&cwd, args),
         Command::Serve(args) => serve_command(&cwd, args),
         Command::Schema(args) => schema_command(args),
         Command::Check(args) => cli::check::check_command(&cwd, &args),
@@ -128,91 +126,4 @@ fn open_browser(url: &str) {
     if opened.is_err() {
         eprintln!("Could not open a browser; open {url} yourself.");
     }
-}
-
-/// Prints the print editions of this build to PDF; returns how many.
-fn write_pdfs(
-    files: &[String],
-    out: &std::path::Path,
-    chromium: Option<&std::path::Path>,
-) -> Result<usize> {
-    let chromium = pdf::find_chromium(chromium)?;
-    let editions: Vec<_> = files
-        .iter()
-        .filter(|path| {
-            Lang::ALL
-                .iter()
-                .any(|l| path.ends_with(&format!("/{}", l.print_file())))
-        })
-        .map(|path| out.join(path))
-        .collect();
-    Ok(pdf::print_pdfs(&chromium, &editions)?.len())
-}
-
-fn build_command(cwd: &std::path::Path, args: BuildArgs) -> Result<ExitCode> {
-    let started = Instant::now();
-    let root = find_project(cwd);
-    let files = match &root {
-        Some(root) => Files::project(root),
-        None => Files::builtin_examples(),
-    };
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| root.as_deref().unwrap_or(cwd).join("public"));
-    let langs: Vec<Lang> = args
-        .langs
-        .iter()
-        .map(|l| match l {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
-        })
-        .collect();
-    let options = BuildOptions {
-        customers: args.customers,
-        langs: langs.clone(),
-    };
-    let result = build_into(&files, &options, &out)?;
-    let pdfs = match args.pdf {
-        true => write_pdfs(&result.written.files, &out, args.chromium.as_deref())?,
-        false => 0,
-    };
-    let styled = std::io::stderr().is_terminal();
-    if !result.diagnostics.is_empty() {
-        eprint!("{}", result.diagnostics.render(styled));
-    }
-    let files_written = result.written.files.len();
-    let built = result
-        .written
-        .files
-        .iter()
-        .filter_map(|f| f.split_once('/'))
-        .map(|(customer, _)| customer)
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    if root.is_none() {
-        eprintln!("No handboek.yaml here: built the built-in example customers.");
-    }
-    eprintln!(
-        "Built {built} customer(s), {files_written} files{}, into {} in {} ms.",
-        if args.pdf {
-            format!(" and {pdfs} PDFs")
-        } else {
-            String::new()
-        },
-        out.display(),
-        started.elapsed().as_millis()
-    );
-    if result.diagnostics.has_errors() {
-        let n = result
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == handboek::diagnostics::Severity::Error)
-            .count();
-        eprintln!(
-            "{n} error(s): nothing was written for the customers with errors; their previous output is unchanged."
-        );
-        return Ok(ExitCode::from(1));
-    }
-    Ok(ExitCode::SUCCESS)
 }

@@ -11,10 +11,11 @@ mod search;
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 
-pub use disk::{Disk, Written};
+pub use disk::{Disk, Progress, Written};
 pub use handbook::{Inputs, Put, Tree, render_customer};
 use rayon::prelude::*;
 
@@ -63,6 +64,8 @@ pub trait Sink: Sync {
     fn finish(&self, customer: &str, folder: Self::Folder, keep: bool) -> Result<()>;
     /// A file at the top of the output folder.
     fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()>;
+    /// `done` of `total` customers are finished, the last one `customer`.
+    fn progress(&self, _done: usize, _total: usize, _customer: &str) {}
 }
 
 /// Collects every file in memory.
@@ -118,12 +121,15 @@ pub fn render_customers<S: Sink>(
     sink: &S,
     diags: &mut Diagnostics,
 ) -> Result<Built> {
+    let done = AtomicUsize::new(0);
     let rendered: Vec<Result<Result<Vec<Audience>, Diagnostics>>> = customers
         .par_iter()
         .map(|c| {
             let folder = sink.folder(&c.id)?;
             let result = render_customer(inputs, c, langs, &folder);
             sink.finish(&c.id, folder, result.is_ok())?;
+            let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+            sink.progress(done, customers.len(), &c.id);
             Ok(result)
         })
         .collect();

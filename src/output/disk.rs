@@ -15,15 +15,18 @@ use anyhow::{Context, Result};
 use super::{Put, Sink};
 use crate::lang::Lang;
 
+/// Told how far a build is: customers done, customers in all, the last one done.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);
+
 /// The output folder of a build.
-#[derive(Debug)]
-pub struct Disk {
+pub struct Disk<'a> {
     out: PathBuf,
     /// With a language filter, the other languages' folders are carried over.
     built_langs: Vec<Lang>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
     files: Mutex<Vec<String>>,
+    progress: Option<Progress<'a>>,
 }
 
 /// What a build did on disk.
@@ -37,8 +40,8 @@ pub struct Written {
     pub unchanged: usize,
 }
 
-impl Disk {
-    pub fn new(out: &Path, built_langs: &[Lang]) -> Result<Disk> {
+impl<'a> Disk<'a> {
+    pub fn new(out: &Path, built_langs: &[Lang]) -> Result<Disk<'a>> {
         fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
         Ok(Disk {
             out: out.to_path_buf(),
@@ -46,7 +49,16 @@ impl Disk {
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             files: Mutex::default(),
+            progress: None,
         })
+    }
+
+    /// Calls `progress` each time a customer is done.
+    pub fn with_progress(self, progress: Progress<'a>) -> Disk<'a> {
+        Disk {
+            progress: Some(progress),
+            ..self
+        }
     }
 
     pub fn written(self) -> Written {
@@ -118,8 +130,14 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-impl Sink for Disk {
+impl Sink for Disk<'_> {
     type Folder = Staging;
+
+    fn progress(&self, done: usize, total: usize, customer: &str) {
+        if let Some(progress) = self.progress {
+            progress(done, total, customer);
+        }
+    }
 
     fn folder(&self, customer: &str) -> Result<Staging> {
         let dir = self

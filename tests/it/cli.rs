@@ -101,3 +101,63 @@ fn content_errors_exit_1_with_snippet_and_usage_errors_exit_2() {
         handboek(dir.path()).args(&cmd).assert().success();
     }
 }
+
+#[test]
+fn a_rebuild_rewrites_only_what_changed_and_says_so() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    handboek(dir.path()).arg("init").assert().success();
+    let first = handboek(dir.path()).arg("build").output().expect("runs");
+    let summary = String::from_utf8_lossy(&first.stderr);
+    assert!(summary.contains("Built 1 of 1 customer(s): "), "{summary}");
+    assert!(summary.contains(" unchanged)"), "{summary}");
+    assert!(
+        summary.contains("[1/1] voorbeeld"),
+        "plain progress lines in a log: {summary}"
+    );
+    let page = dir
+        .path()
+        .join("public/voorbeeld/employee/nl/app-setup.html");
+    let css = dir
+        .path()
+        .join("public/voorbeeld/employee/static/style.css");
+    let inode = |p: &std::path::Path| std::fs::metadata(p).expect("exists").ino();
+    let (page_before, css_before) = (inode(&page), inode(&css));
+    let customer = dir.path().join("customers/voorbeeld.yaml");
+    let text = std::fs::read_to_string(&customer).expect("customer");
+    let name = text
+        .lines()
+        .find(|l| l.starts_with("name:"))
+        .expect("a name line");
+    std::fs::write(&customer, text.replace(name, "name: Andere Naam B.V.")).expect("edit");
+    let second = handboek(dir.path()).arg("build").output().expect("runs");
+    let summary = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(
+        inode(&css),
+        css_before,
+        "an unchanged file is kept, not rewritten"
+    );
+    assert_ne!(inode(&page), page_before, "a changed page is written anew");
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("Andere Naam B.V.")
+    );
+    let written: usize = summary
+        .split(" written")
+        .next()
+        .and_then(|s| s.rsplit('(').next())
+        .and_then(|n| n.trim().parse().ok())
+        .expect("the summary counts written files");
+    assert!(written > 0, "{summary}");
+    let quiet = handboek(dir.path())
+        .args(["build", "--quiet"])
+        .output()
+        .expect("runs");
+    assert!(quiet.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&quiet.stderr),
+        "",
+        "--quiet prints nothing on success"
+    );
+}

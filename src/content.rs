@@ -8,6 +8,7 @@ mod parts;
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
+use rayon::prelude::*;
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
@@ -81,6 +82,13 @@ impl Library {
     }
 }
 
+/// One file under `content/`, read and parsed.
+enum Loaded {
+    Page((Audience, String, Lang), Source, Result<Page, Diagnostics>),
+    Part((Audience, Lang, String), Result<Part, Diagnostics>),
+    Stray(Diagnostic),
+}
+
 /// Where a file under `content/` sits.
 #[derive(Debug, PartialEq)]
 enum Place {
@@ -102,49 +110,62 @@ pub fn load_library(
     files: &Files,
     screens: &BTreeSet<String>,
 ) -> Result<Result<Library, Diagnostics>> {
+    // Reading and parsing is most of the work for a long guide: one file per task.
+    let loaded: Vec<Result<Option<Loaded>>> = files
+        .list("content")?
+        .par_iter()
+        .map(|rel| {
+            let Some(file) = files.read(rel)? else {
+                return Ok(None);
+            };
+            let source = file.source()?;
+            Ok(Some(match locate(rel) {
+                Ok(Place::Page {
+                    lang,
+                    audience,
+                    part,
+                    slug,
+                }) => {
+                    let key = (audience, slug.clone(), lang);
+                    let page = load_page(source.clone(), lang, audience, part, slug, screens);
+                    Loaded::Page(key, source, page)
+                }
+                Ok(Place::Part {
+                    lang,
+                    audience,
+                    part,
+                }) => Loaded::Part(
+                    (audience, lang, part.clone()),
+                    parts::load_part(source, part),
+                ),
+                Err(help) => Loaded::Stray(
+                    Diagnostic::error("this file is not where a page can be")
+                        .in_file(&source)
+                        .help(help),
+                ),
+            }))
+        })
+        .collect();
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
     let mut parts = BTreeMap::new();
     let mut found = Vec::new();
-    for rel in files.list("content")? {
-        let Some(file) = files.read(&rel)? else {
-            continue;
-        };
-        let source = file.source()?;
-        match locate(&rel) {
-            Ok(Place::Page {
-                lang,
-                audience,
-                part,
-                slug,
-            }) => {
-                let key = (audience, slug.clone(), lang);
-                match load_page(source.clone(), lang, audience, part, slug, screens) {
-                    Ok(page) => {
-                        found.push((key, source, Some(page.when.clone())));
-                        pages.push(page);
-                    }
-                    Err(d) => {
-                        found.push((key, source, None));
-                        diags.extend(d);
-                    }
-                }
+    for loaded in loaded {
+        match loaded? {
+            None => {}
+            Some(Loaded::Page(key, source, Ok(page))) => {
+                found.push((key, source, Some(page.when.clone())));
+                pages.push(page);
             }
-            Ok(Place::Part {
-                lang,
-                audience,
-                part,
-            }) => match parts::load_part(source, part.clone()) {
-                Ok(p) => {
-                    parts.insert((audience, lang, part), p);
-                }
-                Err(d) => diags.extend(d),
-            },
-            Err(help) => diags.push(
-                Diagnostic::error("this file is not where a page can be")
-                    .in_file(&source)
-                    .help(help),
-            ),
+            Some(Loaded::Page(key, source, Err(d))) => {
+                found.push((key, source, None));
+                diags.extend(d);
+            }
+            Some(Loaded::Part(key, Ok(part))) => {
+                parts.insert(key, part);
+            }
+            Some(Loaded::Part(_, Err(d))) => diags.extend(d),
+            Some(Loaded::Stray(d)) => diags.push(d),
         }
     }
     parts::check_parts(&pages, &parts, &mut diags);

@@ -14,7 +14,7 @@ use pulldown_cmark::{
 };
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
-use crate::dialect::{BLOCK_PLACEHOLDER, Insert, Resolved, split_placeholders};
+use crate::dialect::{BLOCK_PLACEHOLDER, Insert, PLACEHOLDER_START, Resolved, split_placeholders};
 
 pub use text::{escape, slugify};
 
@@ -122,16 +122,30 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
             }
             _ => {}
         }
-        let mapped = r.map(event, range.start);
-        match heading.as_mut() {
-            Some(h) => h.events.extend(mapped),
-            None => events.extend(mapped),
+        let into = match heading.as_mut() {
+            Some(h) => &mut h.events,
+            None => &mut events,
+        };
+        match r.pass(event) {
+            Ok(event) => into.push(event),
+            Err(event) => into.extend(r.map(event, range.start)),
         }
     }
     html::push_html(&mut r.out.html, events.into_iter());
-    let text = std::mem::take(&mut r.out.text);
-    r.out.text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    r.out.text = collapse_whitespace(&r.out.text);
     r.diags.into_result(r.out)
+}
+
+/// `text` with every run of whitespace one space, and none at either end.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 struct HeadingBuf<'a> {
@@ -172,7 +186,9 @@ impl<'a> Renderer<'a> {
 
     /// Text a reader sees: for search, and for the link it is in.
     fn note_text(&mut self, text: &str) {
-        self.out.text.push_str(text);
+        if self.cx.target == Target::Site {
+            self.out.text.push_str(text);
+        }
         if let Some((_, link_text)) = self.links.last_mut() {
             link_text.push_str(text);
         }
@@ -208,6 +224,48 @@ impl<'a> Renderer<'a> {
         match self.cx.id_prefix {
             None => id.to_string(),
             Some(prefix) => format!("{prefix}--{id}"),
+        }
+    }
+
+    /// The events that pass unchanged (most of them), without the cost of `map`; the
+    /// others back as `Err`.
+    fn pass(&mut self, event: Event<'a>) -> Result<Event<'a>, Event<'a>> {
+        match event {
+            Event::Text(text) if self.code_depth == 0 && !text.contains(PLACEHOLDER_START) => {
+                self.note_text(&text);
+                Ok(Event::Text(text))
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                if self.cx.target == Target::Site {
+                    self.out.text.push(' ');
+                }
+                Ok(event)
+            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::TableCell,
+            )
+            | Event::End(
+                TagEnd::List(_)
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Table
+                | TagEnd::TableHead
+                | TagEnd::TableRow,
+            )
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Rule => Ok(event),
+            other => Err(other),
         }
     }
 

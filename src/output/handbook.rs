@@ -60,24 +60,37 @@ pub fn render_customer(
         .copied()
         .filter(|l| langs.is_empty() || langs.contains(l))
         .collect();
-    for audience in Audience::ALL {
-        let mut assets = BTreeSet::new();
-        let mut any = false;
-        for &lang in &built {
+    // Every audience × language is one handbook: render them side by side.
+    let handbooks: Vec<(Audience, Lang, Vec<&Page>)> = Audience::ALL
+        .into_iter()
+        .flat_map(|audience| built.iter().map(move |&lang| (audience, lang)))
+        .map(|(audience, lang)| {
             let pages: Vec<&Page> = inputs
                 .library
                 .pages(audience, lang)
                 .filter(|p| p.when.as_ref().is_none_or(|w| w.holds(customer)))
                 .filter(|p| !p.per_wave || !customer.waves.is_empty())
                 .collect();
-            if pages.is_empty() {
-                continue;
-            }
-            any = true;
+            (audience, lang, pages)
+        })
+        .filter(|(_, _, pages)| !pages.is_empty())
+        .collect();
+    let rendered: Vec<(Audience, Result<BTreeSet<String>, Diagnostics>)> = handbooks
+        .par_iter()
+        .map(|(audience, lang, pages)| {
             let put = Prefixed(audience.dir(), out);
-            match render_language(inputs, customer, audience, lang, &pages, &put) {
-                Ok(used) => assets.extend(used),
-                Err(d) => diags.extend(d),
+            let result = render_language(inputs, customer, *audience, *lang, pages, &put);
+            (*audience, result)
+        })
+        .collect();
+    for audience in Audience::ALL {
+        let mut assets = BTreeSet::new();
+        let mut any = false;
+        for (_, result) in rendered.iter().filter(|(a, _)| *a == audience) {
+            any = true;
+            match result {
+                Ok(used) => assets.extend(used.iter().cloned()),
+                Err(d) => diags.extend(d.clone()),
             }
         }
         if !any {

@@ -22,9 +22,10 @@ pub struct Template {
 
 #[derive(Debug, Clone)]
 pub enum Node {
-    /// Markdown as written; `line` is the source line it starts on.
+    /// Markdown as written: a byte range of the page's source (so a page's text is held
+    /// once); `line` is the source line it starts on.
     Text {
-        text: String,
+        range: std::ops::Range<usize>,
         line: usize,
     },
     Var {
@@ -172,7 +173,7 @@ fn resolve_nodes(
     };
     for node in nodes {
         match node {
-            Node::Text { text, line } => out.text(text, *line),
+            Node::Text { range, line } => out.text(&source.text[range.clone()], *line),
             Node::Literal => out.insert(Insert::Literal),
             Node::Var { name, span } => {
                 if let Some(v) = lookup(name, *span, diags) {
@@ -289,7 +290,7 @@ mod tests {
     fn resolve_for(body: &str, c: &Customer) -> Result<Resolved, Diagnostics> {
         let source = Source::new("p.md", body);
         let screens = BTreeSet::from(["approve-number".to_string()]);
-        let (template, diags) = parse(&source, body, 1, &screens);
+        let (template, diags) = parse(&source, &source.text, 1, &screens);
         assert!(diags.is_empty(), "{diags}");
         resolve(&template, &source, c, &variables(c, Lang::Nl, "de app"))
     }

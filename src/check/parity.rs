@@ -29,9 +29,9 @@ pub fn check_structure(library: &Library, diags: &mut Diagnostics) {
         let Some(first) = pages.iter().find(|p| p.lang == Lang::Nl).or(pages.first()) else {
             continue;
         };
-        let expected = marks(&first.body.nodes);
+        let expected = marks(&first.body.nodes, &first.source.text);
         for other in pages.iter().filter(|p| p.lang != first.lang) {
-            let found = marks(&other.body.nodes);
+            let found = marks(&other.body.nodes, &other.source.text);
             let differs = expected
                 .iter()
                 .zip(&found)
@@ -76,18 +76,18 @@ pub fn check_structure(library: &Library, diags: &mut Diagnostics) {
 
 /// The structure of a page body: `{{#if}}` blocks, screens, QR codes, the schedule, and
 /// numbered steps (ordered-list items at the start of a line).
-fn marks(nodes: &[Node]) -> Vec<Mark> {
+fn marks(nodes: &[Node], source: &str) -> Vec<Mark> {
     let mut out = Vec::new();
-    walk(nodes, &mut out);
+    walk(nodes, source, &mut out);
     out
 }
 
-fn walk(nodes: &[Node], out: &mut Vec<Mark>) {
+fn walk(nodes: &[Node], source: &str, out: &mut Vec<Mark>) {
     for node in nodes {
         let mark = |what: String, span: Span| Mark { what, span };
         match node {
-            Node::Text { text, line } => {
-                for (n, l) in text.lines().enumerate() {
+            Node::Text { range, line } => {
+                for (n, l) in source[range.clone()].lines().enumerate() {
                     let t = l.trim_start();
                     let digits = t.chars().take_while(char::is_ascii_digit).count();
                     if digits > 0 && t[digits..].starts_with(". ") {
@@ -103,10 +103,10 @@ fn walk(nodes: &[Node], out: &mut Vec<Mark>) {
                 span,
             } => {
                 out.push(mark(format!("`{{{{#if {cond}}}}}`"), *span));
-                walk(then, out);
+                walk(then, source, out);
                 if !otherwise.is_empty() {
                     out.push(mark("`{{else}}`".into(), *span));
-                    walk(otherwise, out);
+                    walk(otherwise, source, out);
                 }
                 out.push(mark("the end of `{{#if}}`".into(), *span));
             }

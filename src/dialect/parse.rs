@@ -8,7 +8,7 @@ use super::{Node, QrTarget, Template};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
 use crate::vars::VAR_NAMES;
 
-/// Parses `body`, whose first line is line `first_line` of `source`. Every problem is
+/// Parses `body` (a slice of `source.text`), whose first line is line `first_line` of `source`. Every problem is
 /// collected; the template is usable only when there are none.
 pub fn parse(
     source: &Source,
@@ -61,17 +61,19 @@ impl Parser<'_> {
         }
     }
 
+    /// Adds `text`, a slice of the source, to the template; text right after text extends
+    /// the same node.
     fn push_text(&mut self, text: &str, line: usize) {
         if text.is_empty() {
             return;
         }
-        if let Some(Node::Text { text: last, .. }) = self.out().last_mut() {
-            last.push_str(text);
-        } else {
-            self.out().push(Node::Text {
-                text: text.to_string(),
-                line,
-            });
+        // `text` is a slice of `source.text`: its place is the distance between the two.
+        let start = (text.as_ptr() as usize).wrapping_sub(self.source.text.as_ptr() as usize);
+        let range = start..start + text.len();
+        debug_assert_eq!(self.source.text.get(range.clone()), Some(text));
+        match self.out().last_mut() {
+            Some(Node::Text { range: last, .. }) if last.end == range.start => last.end = range.end,
+            _ => self.out().push(Node::Text { range, line }),
         }
     }
 
@@ -308,7 +310,7 @@ mod tests {
     fn errors(body: &str) -> Vec<(usize, usize, String)> {
         let source = Source::new("p.md", body);
         let screens = BTreeSet::from(["approve-number".to_string()]);
-        let (_, diags) = parse(&source, body, 1, &screens);
+        let (_, diags) = parse(&source, &source.text, 1, &screens);
         diags
             .iter()
             .map(|d| (d.line(), d.column(), d.message.clone()))

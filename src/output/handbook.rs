@@ -184,8 +184,6 @@ fn render_language(
     out: &dyn Put,
 ) -> Result<BTreeSet<String>, Diagnostics> {
     let theme = inputs.theme;
-    let rendered = render_pages(inputs, customer, audience, lang, pages)?;
-    let mut diags = check_anchors(pages, &rendered);
     let menu = Menu::new(inputs.library, pages);
     let chrome = |current: Option<&str>| Chrome {
         lang: lang.code(),
@@ -197,23 +195,12 @@ fn render_language(
         print_href: lang.print_file().into(),
         home_href: "index.html".into(),
     };
-    let index: Vec<Entry> = pages
-        .iter()
-        .zip(&rendered)
-        .map(|(p, RenderedPage { site, .. })| Entry {
-            title: &p.title,
-            href: format!("{}.html", p.slug),
-            rendered: site,
-        })
-        .collect();
-    out.put(
-        format!("{lang}/search-index.js"),
-        search_index(&index).into_bytes(),
-    );
-    drop(index);
-    let site_page = |(i, (page, done)): (usize, (&&Page, RenderedPage))| {
+    // Each page is written as soon as it is rendered; only what the search index, the
+    // anchor check and the print edition need of it is kept.
+    let site_page = |i: usize, done: RenderedPage| {
+        let page = pages[i];
         let RenderedPage {
-            site,
+            mut site,
             print,
             messages,
         } = done;
@@ -221,6 +208,9 @@ fn render_language(
             out.put(format!("{lang}/messages/{file}"), text.into_bytes());
         }
         let link = |p: &Page| nav::link(p, None);
+        let href = format!("{}.html", page.slug);
+        let entry = Entry::new(&page.title, href.clone(), &mut site);
+        let ids = site.headings.iter().map(|h| h.id.clone()).collect();
         let view = PageView {
             chrome: chrome(Some(&page.slug)),
             title: page.title.clone(),
@@ -234,10 +224,9 @@ fn render_language(
                 format!("../{}/{}.html", l.code(), page.slug)
             }),
         };
-        let html = theme.render("page.html", &view);
-        let problem = match html {
+        let problem = match theme.render("page.html", &view) {
             Ok(html) => {
-                out.put(format!("{lang}/{}.html", page.slug), html.into_bytes());
+                out.put(format!("{lang}/{href}"), html.into_bytes());
                 None
             }
             Err(d) => Some(d),
@@ -250,23 +239,33 @@ fn render_language(
             headings: h2s(&print.headings),
             verified: page.verified.format_long(lang.date_lang()),
         };
-        (site.assets, section, problem)
+        Done {
+            assets: site.assets,
+            entry,
+            anchors: (ids, site.anchors),
+            section,
+            problem,
+        }
     };
+    let done = render_pages(inputs, customer, audience, lang, pages, site_page)?;
     let mut assets = BTreeSet::new();
     let mut sections = Vec::with_capacity(pages.len());
-    let done: Vec<_> = pages
-        .par_iter()
-        .zip(rendered)
-        .enumerate()
-        .map(site_page)
-        .collect();
-    for (used, section, problem) in done {
-        assets.extend(used);
-        sections.push(section);
-        if let Some(d) = problem {
-            diags.push(d);
-        }
+    let mut entries = Vec::with_capacity(pages.len());
+    let mut anchors = Vec::with_capacity(pages.len());
+    let mut diags = Diagnostics::new();
+    for page in done {
+        assets.extend(page.assets);
+        sections.push(page.section);
+        entries.push(page.entry);
+        anchors.push(page.anchors);
+        diags.extend(page.problem.into_iter().collect());
     }
+    diags.extend(check_anchors(pages, &anchors));
+    out.put(
+        format!("{lang}/search-index.js"),
+        search_index(&entries).into_bytes(),
+    );
+    drop(entries);
     let newest = pages.iter().map(|p| p.verified).max();
     let print = PrintView {
         chrome: chrome(None),
@@ -281,11 +280,52 @@ fn render_language(
             format!("../{}/{}", l.code(), l.print_file())
         }),
     };
-    match theme.render("print.html", &print) {
-        Ok(html) => out.put(format!("{lang}/{}", lang.print_file()), html.into_bytes()),
+    match render_print(theme, print) {
+        Ok(html) => out.put(format!("{lang}/{}", lang.print_file()), html),
         Err(d) => diags.push(d),
     }
     diags.into_result(assets)
+}
+
+/// The print edition. Its pages' HTML is most of it (megabytes for a long guide), so the
+/// template gets a short marker for each and the HTML is put in its place afterwards,
+/// instead of being copied into the template engine and out again.
+fn render_print(theme: &Theme, mut print: PrintView) -> Result<Vec<u8>, Diagnostic> {
+    let bodies: Vec<String> = print
+        .sections
+        .iter_mut()
+        .enumerate()
+        .map(|(i, s)| std::mem::replace(&mut s.html, section_marker(i)))
+        .collect();
+    let shell = theme.render("print.html", &print)?;
+    let mut html = Vec::with_capacity(shell.len() + bodies.iter().map(String::len).sum::<usize>());
+    let mut rest = shell.as_str();
+    for (i, body) in bodies.iter().enumerate() {
+        let marker = section_marker(i);
+        match rest.split_once(&marker) {
+            Some((before, after)) => {
+                html.extend_from_slice(before.as_bytes());
+                html.extend_from_slice(body.as_bytes());
+                rest = after;
+            }
+            None => break, // the theme does not show this section's text
+        }
+    }
+    html.extend_from_slice(rest.as_bytes());
+    Ok(html)
+}
+
+fn section_marker(i: usize) -> String {
+    format!("<!--handboek:section:{i}-->")
+}
+
+/// What is kept of a page once it is written.
+struct Done<'a> {
+    assets: BTreeSet<String>,
+    entry: Entry<'a>,
+    anchors: (BTreeSet<String>, Vec<markdown::Anchor>),
+    section: SectionView,
+    problem: Option<Diagnostic>,
 }
 
 fn h2s(headings: &[markdown::Heading]) -> Vec<HeadingView> {

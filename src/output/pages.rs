@@ -16,7 +16,7 @@ use crate::customer::{Customer, Wave};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::dialect::{self, Insert, Resolved};
 use crate::lang::Lang;
-use crate::markdown::{self, Context, Heading, Rendered, Target, escape};
+use crate::markdown::{self, Anchor, Context, Heading, Rendered, Target, escape};
 use crate::qr;
 use crate::theme::view::method_name;
 use crate::vars::{Value, variables};
@@ -29,13 +29,16 @@ pub struct RenderedPage {
     pub messages: Vec<(String, String)>,
 }
 
-pub fn render_pages(
+/// Renders every page, in parallel, and hands each to `finish` (with its index in `pages`)
+/// as soon as it is rendered, so that a long guide is never held in memory whole.
+pub fn render_pages<T: Send>(
     inputs: &Inputs,
     customer: &Customer,
     audience: Audience,
     lang: Lang,
     pages: &[&Page],
-) -> Result<Vec<RenderedPage>, Diagnostics> {
+    finish: impl Fn(usize, RenderedPage) -> T + Sync,
+) -> Result<Vec<T>, Diagnostics> {
     let theme = inputs.theme;
     let method_label = theme.ui.get(lang, "methods", method_name(customer.method));
     let vars = variables(customer, lang, &method_label);
@@ -157,7 +160,12 @@ pub fn render_pages(
     };
     let mut diags = Diagnostics::new();
     let mut rendered = Vec::with_capacity(pages.len());
-    for page in pages.par_iter().map(render_page).collect::<Vec<_>>() {
+    let finished: Vec<_> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, page)| render_page(page).map(|r| finish(i, r)))
+        .collect();
+    for page in finished {
         match page {
             Ok(page) => rendered.push(page),
             Err(d) => diags.extend(d),
@@ -215,26 +223,24 @@ fn message_text(resolved: &Resolved) -> String {
 }
 
 /// Every `page.md#id` link of a handbook leads to a heading that page has (for this
-/// customer: a heading inside an `{{#if}}` may be left out).
-pub fn check_anchors(pages: &[&Page], rendered: &[RenderedPage]) -> Diagnostics {
-    let ids: HashMap<&str, BTreeSet<&str>> = pages
+/// customer: a heading inside an `{{#if}}` may be left out). `found` holds each page's
+/// heading ids and its links to headings, in the order of `pages`.
+pub fn check_anchors(pages: &[&Page], found: &[(BTreeSet<String>, Vec<Anchor>)]) -> Diagnostics {
+    let ids: HashMap<&str, &BTreeSet<String>> = pages
         .iter()
-        .zip(rendered)
-        .map(|(p, r)| {
-            let ids = r.site.headings.iter().map(|h| h.id.as_str()).collect();
-            (p.slug.as_str(), ids)
-        })
+        .zip(found)
+        .map(|(p, (ids, _))| (p.slug.as_str(), ids))
         .collect();
     let mut diags = Diagnostics::new();
-    for (page, r) in pages.iter().zip(rendered) {
-        for anchor in &r.site.anchors {
+    for (page, (_, anchors)) in pages.iter().zip(found) {
+        for anchor in anchors {
             let Some(target) = ids.get(anchor.slug.as_str()) else {
                 continue;
             };
-            if !target.contains(anchor.id.as_str()) {
+            if !target.contains(&anchor.id) {
                 let help = match crate::diagnostics::did_you_mean(
                     &anchor.id,
-                    target.iter().copied(),
+                    target.iter().map(String::as_str),
                 ) {
                     Some(close) => format!("did you mean `#{close}`?"),
                     None => format!(

@@ -8,19 +8,43 @@ use crate::markdown::{Heading, Rendered};
 pub struct Entry<'a> {
     pub title: &'a str,
     pub href: String,
-    pub rendered: &'a Rendered,
+    /// The page's headings down to level 3.
+    pub headings: Vec<Heading>,
+    pub text: String,
+}
+
+impl Entry<'_> {
+    /// What search needs of a rendered page.
+    pub fn new<'a>(title: &'a str, href: String, rendered: &mut Rendered) -> Entry<'a> {
+        Entry {
+            title,
+            href,
+            headings: rendered
+                .headings
+                .iter()
+                .filter(|h| h.level <= 3)
+                .cloned()
+                .collect(),
+            text: std::mem::take(&mut rendered.text),
+        }
+    }
 }
 
 /// The index as JavaScript. Titles, section headings and text are kept as written; the
 /// script folds case and accents when it searches.
 pub fn search_index(entries: &[Entry]) -> String {
-    let mut js = String::from("window.HANDBOEK_SEARCH=[\n");
+    // Sized up front: for a long guide the index is megabytes, and growing it by doubling
+    // would hold up to twice that.
+    let size: usize = entries
+        .iter()
+        .map(|e| e.text.len() + e.title.len() + e.href.len() + 64 * (e.headings.len() + 1))
+        .sum();
+    let mut js = String::with_capacity(size + size / 8 + 64);
+    js.push_str("window.HANDBOEK_SEARCH=[\n");
     for e in entries {
         let sections: Vec<String> = e
-            .rendered
             .headings
             .iter()
-            .filter(|h| h.level <= 3)
             .map(|Heading { id, text, .. }| format!("[{},{}]", js_string(id), js_string(text)))
             .collect();
         js.push_str(&format!(
@@ -28,7 +52,7 @@ pub fn search_index(entries: &[Entry]) -> String {
             js_string(e.title),
             js_string(&e.href),
             sections.join(","),
-            js_string(&e.rendered.text)
+            js_string(&e.text)
         ));
     }
     js.push_str("];\n");
@@ -70,20 +94,24 @@ mod tests {
 
     #[test]
     fn index_lists_pages_with_their_sections() {
-        let rendered = Rendered {
-            headings: vec![Heading {
-                level: 2,
-                id: "kwijt".into(),
-                text: "Telefoon kwijt".into(),
-            }],
+        let mut rendered = Rendered {
+            headings: vec![
+                Heading {
+                    level: 2,
+                    id: "kwijt".into(),
+                    text: "Telefoon kwijt".into(),
+                },
+                Heading {
+                    level: 4,
+                    id: "detail".into(),
+                    text: "Te diep voor het zoeken".into(),
+                },
+            ],
             text: "Bel meteen de servicedesk.".into(),
             ..Rendered::default()
         };
-        let js = search_index(&[Entry {
-            title: "Nieuwe telefoon",
-            href: "lost-phone.html".into(),
-            rendered: &rendered,
-        }]);
+        let entry = Entry::new("Nieuwe telefoon", "lost-phone.html".into(), &mut rendered);
+        let js = search_index(&[entry]);
         assert_eq!(
             js,
             "window.HANDBOEK_SEARCH=[\n{t:\"Nieuwe telefoon\",u:\"lost-phone.html\",h:[[\"kwijt\",\"Telefoon kwijt\"]],x:\"Bel meteen de servicedesk.\"},\n];\n"

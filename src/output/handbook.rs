@@ -3,8 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rayon::prelude::*;
-
 use crate::content::{Audience, Library, Page};
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -60,7 +58,9 @@ pub fn render_customer(
         .copied()
         .filter(|l| langs.is_empty() || langs.contains(l))
         .collect();
-    // Every audience × language is one handbook: render them side by side.
+    // Every audience × language is one handbook, rendered one after the other: each
+    // renders its pages in parallel, and a long handbook's print edition and search index
+    // are held for one handbook at a time.
     let handbooks: Vec<(Audience, Lang, Vec<&Page>)> = Audience::ALL
         .into_iter()
         .flat_map(|audience| built.iter().map(move |&lang| (audience, lang)))
@@ -76,7 +76,7 @@ pub fn render_customer(
         .filter(|(_, _, pages)| !pages.is_empty())
         .collect();
     let rendered: Vec<(Audience, Result<BTreeSet<String>, Diagnostics>)> = handbooks
-        .par_iter()
+        .iter()
         .map(|(audience, lang, pages)| {
             let put = Prefixed(audience.dir(), out);
             let result = render_language(inputs, customer, *audience, *lang, pages, &put);
@@ -261,11 +261,6 @@ fn render_language(
         diags.extend(page.problem.into_iter().collect());
     }
     diags.extend(check_anchors(pages, &anchors));
-    out.put(
-        format!("{lang}/search-index.js"),
-        search_index(&entries).into_bytes(),
-    );
-    drop(entries);
     let newest = pages.iter().map(|p| p.verified).max();
     let print = PrintView {
         chrome: chrome(None),
@@ -280,7 +275,16 @@ fn render_language(
             format!("../{}/{}", l.code(), l.print_file())
         }),
     };
-    match render_print(theme, print) {
+    // The two big files of a handbook, side by side.
+    let (_, print) = rayon::join(
+        || {
+            let index = search_index(&entries);
+            drop(entries);
+            out.put(format!("{lang}/search-index.js"), index.into_bytes());
+        },
+        || render_print(theme, print),
+    );
+    match print {
         Ok(html) => out.put(format!("{lang}/{}", lang.print_file()), html),
         Err(d) => diags.push(d),
     }

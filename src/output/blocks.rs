@@ -1,22 +1,27 @@
-//! Blocks drawn once per customer and language and placed wherever a page asks: the "what
-//! you will see" screens (or the customer's own screenshots) and the rollout schedule.
+//! Blocks drawn once per handbook, when a page first asks for them, and placed wherever a
+//! page asks: the "what you will see" screens (or the customer's own screenshots) and the
+//! rollout schedule.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use serde::Serialize;
 
 use super::Inputs;
 use crate::customer::Customer;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::markdown;
 use crate::phone::Country;
 use crate::theme::Strings;
 
-/// The HTML of every block, by name: each screen, and `schedule`.
-pub struct Blocks {
-    pub screens: BTreeMap<String, String>,
-    pub schedule: String,
+/// The blocks of one customer in one language, each drawn once.
+pub struct Blocks<'a> {
+    inputs: &'a Inputs<'a>,
+    customer: &'a Customer,
+    lang: Lang,
+    drawn: Mutex<HashMap<String, String>>,
+    problems: Mutex<Diagnostics>,
 }
 
 #[derive(Serialize)]
@@ -49,69 +54,86 @@ struct WaveView {
     date: String,
 }
 
-pub fn render_blocks(
-    inputs: &Inputs,
-    customer: &Customer,
-    lang: Lang,
-) -> Result<Blocks, Diagnostics> {
-    let mut diags = Diagnostics::new();
-    let screens = render_screens(inputs, customer, lang, &mut diags);
-    let view = ScheduleView {
-        lang: lang.code(),
-        ui: inputs.theme.strings(lang),
-        waves: customer
-            .waves
-            .iter()
-            .enumerate()
-            .map(|(i, w)| WaveView {
-                number: i + 1,
-                name: w.name.get(lang).to_string(),
-                date: w.date.format_with_weekday(lang.date_lang()),
-            })
-            .collect(),
-        mandatory_from: customer
-            .mandatory_from
-            .format_with_weekday(lang.date_lang()),
-    };
-    let schedule = inputs
-        .theme
-        .render("schedule.html", &view)
-        .unwrap_or_else(|d| {
-            diags.push(d);
+impl<'a> Blocks<'a> {
+    pub fn new(inputs: &'a Inputs<'a>, customer: &'a Customer, lang: Lang) -> Blocks<'a> {
+        Blocks {
+            inputs,
+            customer,
+            lang,
+            drawn: Mutex::default(),
+            problems: Mutex::default(),
+        }
+    }
+
+    /// The screen `name`, drawn the first time a page asks for it (or the customer's own
+    /// screenshot): most handbooks show few of the theme's screens.
+    pub fn screen(&self, name: &str) -> String {
+        self.once(&format!("screen:{name}"), || self.draw_screen(name))
+    }
+
+    /// `{{schedule}}`: the rollout waves and the day MFA becomes mandatory.
+    pub fn schedule(&self) -> String {
+        self.once("schedule", || self.draw_schedule())
+    }
+
+    /// Problems found while drawing.
+    pub fn problems(&self) -> Diagnostics {
+        std::mem::take(&mut *lock(&self.problems))
+    }
+
+    fn once(&self, key: &str, draw: impl FnOnce() -> Result<String, Diagnostic>) -> String {
+        if let Some(html) = lock(&self.drawn).get(key) {
+            return html.clone();
+        }
+        let html = draw().unwrap_or_else(|d| {
+            lock(&self.problems).push(d);
             String::new()
         });
-    diags.into_result(Blocks { screens, schedule })
-}
+        lock(&self.drawn).insert(key.to_string(), html.clone());
+        html
+    }
 
-/// Every screen drawn once for this customer and language (or their own screenshot).
-fn render_screens(
-    inputs: &Inputs,
-    customer: &Customer,
-    lang: Lang,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, String> {
-    let view = ScreenView {
-        lang: lang.code(),
-        ui: inputs.theme.strings(lang),
-        customer: ScreenCustomer {
-            name: customer.name.get(lang).into(),
-            short_name: customer.short_name.get(lang).into(),
-        },
-        account: customer.example_account(lang),
-        country: match customer.country {
-            Country::Nl => "nl",
-            Country::Be => "be",
-        },
-    };
-    let mut out = BTreeMap::new();
-    for name in &inputs.theme.screens {
-        let drawn = match inputs.theme.render(&format!("screens/{name}.html"), &view) {
-            Ok(html) => html,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
+    fn draw_schedule(&self) -> Result<String, Diagnostic> {
+        let (customer, lang) = (self.customer, self.lang);
+        let view = ScheduleView {
+            lang: lang.code(),
+            ui: self.inputs.theme.strings(lang),
+            waves: customer
+                .waves
+                .iter()
+                .enumerate()
+                .map(|(i, w)| WaveView {
+                    number: i + 1,
+                    name: w.name.get(lang).to_string(),
+                    date: w.date.format_with_weekday(lang.date_lang()),
+                })
+                .collect(),
+            mandatory_from: customer
+                .mandatory_from
+                .format_with_weekday(lang.date_lang()),
         };
+        self.inputs.theme.render("schedule.html", &view)
+    }
+
+    fn draw_screen(&self, name: &str) -> Result<String, Diagnostic> {
+        let (customer, lang) = (self.customer, self.lang);
+        let view = ScreenView {
+            lang: lang.code(),
+            ui: self.inputs.theme.strings(lang),
+            customer: ScreenCustomer {
+                name: customer.name.get(lang).into(),
+                short_name: customer.short_name.get(lang).into(),
+            },
+            account: customer.example_account(lang),
+            country: match customer.country {
+                Country::Nl => "nl",
+                Country::Be => "be",
+            },
+        };
+        let drawn = self
+            .inputs
+            .theme
+            .render(&format!("screens/{name}.html"), &view)?;
         let html = match customer.screenshots.get(name) {
             // The customer's screenshot keeps the drawn screen's caption, which says in words
             // what the picture shows.
@@ -128,7 +150,10 @@ fn render_screens(
             }
             None => drawn,
         };
-        out.insert(name.clone(), html);
+        Ok(html)
     }
-    out
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -10,7 +10,7 @@ use pulldown_cmark::BlockQuoteKind;
 use rayon::prelude::*;
 
 use super::Inputs;
-use super::blocks::render_blocks;
+use super::blocks::Blocks;
 use crate::content::{Audience, Page};
 use crate::customer::{Customer, Wave};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -42,7 +42,7 @@ pub fn render_pages<T: Send>(
     let theme = inputs.theme;
     let method_label = theme.ui.get(lang, "methods", method_name(customer.method));
     let vars = variables(customer, lang, &method_label);
-    let blocks = render_blocks(inputs, customer, lang)?;
+    let blocks = Blocks::new(inputs, customer, lang);
     let slugs: BTreeSet<String> = pages.iter().map(|p| p.slug.clone()).collect();
     let library: BTreeSet<String> = inputs
         .library
@@ -54,8 +54,8 @@ pub fn render_pages<T: Send>(
         Insert::Qr { payload, label } => {
             qr::svg(payload, &format!("{qr_label} {label}")).unwrap_or_else(|| escape(label))
         }
-        Insert::Screen(name) => blocks.screens.get(name).cloned().unwrap_or_default(),
-        Insert::Schedule => blocks.schedule.clone(),
+        Insert::Screen(name) => blocks.screen(name),
+        Insert::Schedule => blocks.schedule(),
         Insert::Value(v) => escape(v.display()),
         Insert::Literal => "{{".into(),
     };
@@ -158,13 +158,13 @@ pub fn render_pages<T: Send>(
         }
         diags.into_result(out)
     };
-    let mut diags = Diagnostics::new();
-    let mut rendered = Vec::with_capacity(pages.len());
     let finished: Vec<_> = pages
         .par_iter()
         .enumerate()
         .map(|(i, page)| render_page(page).map(|r| finish(i, r)))
         .collect();
+    let mut diags = blocks.problems();
+    let mut rendered = Vec::with_capacity(pages.len());
     for page in finished {
         match page {
             Ok(page) => rendered.push(page),

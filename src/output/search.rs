@@ -63,19 +63,26 @@ pub fn search_index(entries: &[Entry]) -> String {
 pub fn js_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+    // Runs of characters that need no escape are copied whole.
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => "",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        start = i + c.len_utf8();
+        match escaped {
+            "" => out.push_str(&format!("\\u{:04x}", c as u32)),
+            e => out.push_str(e),
         }
     }
+    out.push_str(&s[start..]);
     out.push('"');
     out
 }
@@ -90,6 +97,7 @@ mod tests {
             js_string("a\"b\\c\n</script>&"),
             "\"a\\\"b\\\\c\\n\\u003c/script\\u003e\\u0026\""
         );
+        assert_eq!(js_string("café\u{1}x\u{2028}€"), "\"café\\u0001x\\u2028€\"");
     }
 
     #[test]

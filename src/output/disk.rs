@@ -81,11 +81,15 @@ impl<'a> Disk<'a> {
     }
 }
 
-/// One customer's staging folder.
+/// One customer's staging folder. It is made only when the first changed file arrives
+/// (then the unchanged ones seen so far are linked into it): a customer whose output did
+/// not change is not touched on disk at all.
 #[derive(Debug)]
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// Whether `dir` exists, and the unchanged files seen before it did.
+    state: Mutex<(bool, Vec<String>)>,
     dirs: Mutex<HashSet<PathBuf>>,
     files: Mutex<Vec<(String, bool)>>,
     error: Mutex<Option<anyhow::Error>>,
@@ -105,6 +109,49 @@ impl Put for Staging {
 impl Staging {
     /// Writes one file, or links the old one if it has the same bytes; true if written.
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<bool> {
+        let old = self.target.join(rel);
+        if same_bytes(&old, bytes) {
+            let mut state = lock(&self.state);
+            if !state.0 {
+                state.1.push(rel.to_string());
+                return Ok(false);
+            }
+            drop(state);
+            let path = self.place(rel)?;
+            if fs::hard_link(&old, &path).is_ok() {
+                return Ok(false);
+            }
+            fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+            return Ok(true);
+        }
+        self.materialize()?;
+        let path = self.place(rel)?;
+        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+        Ok(true)
+    }
+
+    /// Makes the staging folder, with links to the unchanged files seen so far.
+    fn materialize(&self) -> Result<()> {
+        let mut state = lock(&self.state);
+        if state.0 {
+            return Ok(());
+        }
+        remove_if_exists(&self.dir)?;
+        fs::create_dir_all(&self.dir)
+            .with_context(|| format!("creating {}", self.dir.display()))?;
+        for rel in std::mem::take(&mut state.1) {
+            let path = self.place(&rel)?;
+            let old = self.target.join(&rel);
+            fs::hard_link(&old, &path)
+                .or_else(|_| fs::copy(&old, &path).map(|_| ()))
+                .with_context(|| format!("keeping {}", old.display()))?;
+        }
+        state.0 = true;
+        Ok(())
+    }
+
+    /// The path of `rel` in the staging folder, its folder made.
+    fn place(&self, rel: &str) -> Result<PathBuf> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent()
             && !lock(&self.dirs).contains(parent)
@@ -112,12 +159,16 @@ impl Staging {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
             lock(&self.dirs).insert(parent.to_path_buf());
         }
-        let old = self.target.join(rel);
-        if same_bytes(&old, bytes) && fs::hard_link(&old, &path).is_ok() {
-            return Ok(false);
-        }
-        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-        Ok(true)
+        Ok(path)
+    }
+
+    /// Whether the old folder holds exactly the files of this build (all unchanged).
+    fn old_is_complete(&self, count: usize) -> bool {
+        let files = walkdir::WalkDir::new(&self.target)
+            .into_iter()
+            .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_file()))
+            .count();
+        files == count
     }
 }
 
@@ -143,10 +194,9 @@ impl Sink for Disk<'_> {
         let dir = self
             .out
             .join(format!(".{customer}.tmp-{}", std::process::id()));
-        remove_if_exists(&dir)?;
-        fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         Ok(Staging {
             dirs: Mutex::new(HashSet::from([dir.clone()])),
+            state: Mutex::default(),
             dir,
             target: self.out.join(customer),
             files: Mutex::default(),
@@ -155,22 +205,23 @@ impl Sink for Disk<'_> {
     }
 
     fn finish(&self, customer: &str, folder: Staging, keep: bool) -> Result<()> {
-        let Staging {
-            dir,
-            target,
-            files,
-            error,
-            ..
-        } = folder;
-        let error = error.into_inner().unwrap_or_else(|e| e.into_inner());
+        let error = lock(&folder.error).take();
         if !keep || error.is_some() {
-            remove_if_exists(&dir)?;
+            remove_if_exists(&folder.dir)?;
             return error.map_or(Ok(()), Err);
         }
-        if !self.built_langs.is_empty() && target.is_dir() {
-            carry_over_languages(&target, &dir, &self.built_langs)?;
+        let unchanged = !lock(&folder.state).0
+            && self.built_langs.is_empty()
+            && folder.old_is_complete(lock(&folder.files).len());
+        if !unchanged {
+            folder.materialize()?;
+            let (dir, target) = (&folder.dir, &folder.target);
+            if !self.built_langs.is_empty() && target.is_dir() {
+                carry_over_languages(target, dir, &self.built_langs)?;
+            }
+            swap_in(dir, target)?;
         }
-        swap_in(&dir, &target)?;
+        let Staging { files, .. } = folder;
         let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut all = lock(&self.files);
         for (rel, changed) in files {
@@ -275,6 +326,23 @@ mod tests {
         assert_eq!(second.files, ["klant/a/x.html", "klant/b.html"]);
         let names: Vec<_> = fs::read_dir(out.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "no staging or old folder is left behind");
+    }
+
+    #[test]
+    fn an_unchanged_customer_is_not_touched_and_a_dropped_file_goes() {
+        use std::os::unix::fs::MetadataExt;
+        let out = tempfile::tempdir().unwrap();
+        let files = [("a/x.html", "een"), ("b.html", "twee")];
+        build(out.path(), &files, true);
+        let folder = || fs::metadata(out.path().join("klant")).unwrap().ino();
+        let before = folder();
+        let again = build(out.path(), &files, true);
+        assert_eq!((again.written, again.unchanged), (0, 2));
+        assert_eq!(folder(), before, "the folder was not swapped");
+        build(out.path(), &files[..1], true);
+        assert_ne!(folder(), before, "a file less means a new folder");
+        assert!(!out.path().join("klant/b.html").exists());
+        assert!(out.path().join("klant/a/x.html").exists());
     }
 
     #[test]

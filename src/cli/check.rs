@@ -58,7 +58,7 @@ fn text(report: &Report, styled: bool) -> String {
         out.push_str(&diags.render(styled));
     }
     out.push_str(&format!(
-        "Checked {} customer(s), {} pages, {} rendered files: {}.\n",
+        "Checked {} customer(s) against {} library pages, {} rendered files: {}.\n",
         report.customers,
         report.pages,
         report.files,

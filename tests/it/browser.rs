@@ -114,7 +114,8 @@ fn install_node_packages(browser_dir: &Path) {
     );
 }
 
-/// The built-in examples, built by the binary into a fresh temporary folder.
+/// The built-in examples, built by the binary into a fresh temporary folder, with a
+/// customer whose admin guide has a part (`appco`) beside them.
 fn build_examples() -> tempfile::TempDir {
     let outside_any_project = tempfile::tempdir().expect("tmp");
     let out = tempfile::tempdir().expect("tmp");
@@ -124,6 +125,14 @@ fn build_examples() -> tempfile::TempDir {
         .arg("--out")
         .arg(out.path())
         .current_dir(outside_any_project.path())
+        .assert()
+        .success();
+    let with_part = crate::parts::with_part();
+    Command::cargo_bin("handboek")
+        .expect("binary")
+        .args(["build", "--customer", "appco", "--out"])
+        .arg(out.path())
+        .current_dir(with_part.path())
         .assert()
         .success();
     out

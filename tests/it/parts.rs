@@ -12,11 +12,25 @@ fn page(title: &str, order: u32, body: &str) -> String {
 }
 
 /// The app-only fixture with an admin part `tenant` of two pages in both languages.
-fn with_part() -> Project {
+pub fn with_part() -> Project {
     let p = Project::fixture("app-only");
-    for (lang, title, a, b) in [
-        ("nl", "De tenant", "Beleid", "Rapporten"),
-        ("en", "The tenant", "Policies", "Reports"),
+    for (lang, title, a, b, see, text) in [
+        (
+            "nl",
+            "De tenant",
+            "Beleid",
+            "Rapporten",
+            "Zie de [rapporten]",
+            "De export staat onder Rapporten.",
+        ),
+        (
+            "en",
+            "The tenant",
+            "Policies",
+            "Reports",
+            "See the [reports]",
+            "The export is under Reports.",
+        ),
     ] {
         p.write(
             &format!("content/{lang}/admin/tenant/_part.yaml"),
@@ -24,11 +38,11 @@ fn with_part() -> Project {
         );
         p.write(
             &format!("content/{lang}/admin/tenant/policies.md"),
-            &page(a, 1, "Zie [rapporten](reports.md#export).\n"),
+            &page(a, 1, &format!("{see}(reports.md#export).\n")),
         );
         p.write(
             &format!("content/{lang}/admin/tenant/reports.md"),
-            &page(b, 2, "## Export {#export}\n\nTekst.\n"),
+            &page(b, 2, &format!("## Export {{#export}}\n\n{text}\n")),
         );
     }
     p

@@ -16,7 +16,7 @@ use anyhow::Result;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Span};
 use crate::files::Files;
-use crate::output::{Sink, Tree};
+use crate::output::{Sink, Tree, lock};
 use crate::{BuildOptions, Project, secrets};
 pub use usage::find_key;
 
@@ -165,8 +165,4 @@ impl Sink for Checker {
     fn top(&self, _: &str, _: Vec<u8>) -> Result<()> {
         Ok(())
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -54,6 +54,21 @@ impl Output {
     }
 }
 
+/// The value behind `m`, also when another thread panicked while holding it (the data
+/// are files being collected; what was put is still good).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A folder's files from `(path, text)` pairs, for tests.
+#[cfg(test)]
+pub(crate) fn tree_of(files: &[(&str, &str)]) -> Tree {
+    files
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+        .collect()
+}
+
 /// Where a build's files go: [`Memory`] (tests, the live preview) or [`Disk`] (a staging
 /// folder per customer, swapped in when the customer built without errors).
 pub trait Sink: Sync {
@@ -96,14 +111,14 @@ impl Sink for Memory {
     fn finish(&self, customer: &str, folder: Mutex<Tree>, keep: bool) -> Result<()> {
         if keep {
             let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
-            let mut output = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            let mut output = lock(&self.0);
             output.customers.insert(customer.to_string(), tree);
         }
         Ok(())
     }
 
     fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
-        let mut output = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut output = lock(&self.0);
         output.top.insert(rel.to_string(), bytes);
         Ok(())
     }

@@ -141,13 +141,7 @@ fn attributes<'t>(text: &'t str, name: &str) -> impl Iterator<Item = (usize, &'t
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tree(files: &[(&str, &str)]) -> Tree {
-        files
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
-            .collect()
-    }
+    use crate::output::tree_of as tree;
 
     fn problems(files: &[(&str, &str)]) -> Vec<String> {
         let (diags, _) = check_tree("klant", &tree(files));

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
-use super::Inputs;
+use super::{Inputs, lock};
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
@@ -152,8 +152,4 @@ impl<'a> Blocks<'a> {
         };
         Ok(html)
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }

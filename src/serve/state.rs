@@ -219,13 +219,7 @@ fn changed_keys(old: &Tree, new: &Tree, id: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::diagnostics::Diagnostic;
-
-    fn tree(files: &[(&str, &str)]) -> Tree {
-        files
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
-            .collect()
-    }
+    use crate::output::tree_of as tree;
 
     #[test]
     fn a_failed_build_keeps_the_last_good_files() {

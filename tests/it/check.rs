@@ -20,6 +20,12 @@ fn page(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\nverified: 2026-11-01\n---\n{body}\n")
 }
 
+/// Adds the employee page `extra` with a Dutch and an English body.
+fn extra_page(p: &Project, nl: &str, en: &str) {
+    p.write("content/nl/employee/extra.md", &page("Extra", nl));
+    p.write("content/en/employee/extra.md", &page("Extra", en));
+}
+
 #[test]
 fn the_built_in_examples_are_clean() {
     let report = on(&Files::builtin_examples(), "2026-11-23");
@@ -50,13 +56,10 @@ fn a_path_that_loses_a_step_for_a_customer_is_an_error_naming_it() {
 #[test]
 fn translations_with_different_steps_or_conditions_differ() {
     let p = Project::fixture("app-only");
-    p.write(
-        "content/nl/employee/extra.md",
-        &page("Extra", "1. Een\n2. Twee\n\n{{#if app}}\nApp.\n{{/if}}"),
-    );
-    p.write(
-        "content/en/employee/extra.md",
-        &page("Extra", "1. One\n\n{{#if app}}\nApp.\n{{/if}}"),
+    extra_page(
+        &p,
+        "1. Een\n2. Twee\n\n{{#if app}}\nApp.\n{{/if}}",
+        "1. One\n\n{{#if app}}\nApp.\n{{/if}}",
     );
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert_eq!(found.len(), 1, "{found:#?}");
@@ -90,14 +93,7 @@ fn stale_pages_warn_after_the_configured_age() {
 #[test]
 fn unset_and_unused_variables_are_found_where_they_are() {
     let p = Project::fixture("app-only");
-    p.write(
-        "content/nl/employee/extra.md",
-        &page("Extra", "Bel {{ helpdesk.url }}."),
-    );
-    p.write(
-        "content/en/employee/extra.md",
-        &page("Extra", "Call {{ helpdesk.url }}."),
-    );
+    extra_page(&p, "Bel {{ helpdesk.url }}.", "Call {{ helpdesk.url }}.");
     let text = std::fs::read_to_string(p.path().join("customers/appco.yaml")).unwrap();
     p.write(
         "customers/appco.yaml",

@@ -13,6 +13,13 @@
 # then a project of $CUSTOMERS generated customers (gen-customers.py): clean build,
 # no-change rebuild, peak RSS, floor. Last, bench/summary.py writes results/summary.md.
 #
+# Deleting a big output folder on this ext4 (mounted with `discard`) slows the writes
+# that follow it for a second or more. The clean builds compared with the peers remove
+# the output just before each run, exactly as run-anchors.sh does for Hugo and mdBook.
+# The floor instead starts each run after `rm -rf` and `sync`, on a quiet disk, and
+# handboek's clean build is measured a second time the same way ("quiet"), so that
+# handboek/floor compares like with like. The customers' clean build is measured quiet only.
+#
 # env:
 #   MODE=disk|shm        disk: corpora and outputs under /tmp/bench; shm: under
 #                        /dev/shm/bench (memory). Report both passes; compare tools only
@@ -28,8 +35,8 @@
 #   SHARED=/work/shared/bench   where gen-corpus.py and run-anchors.sh live (read-only)
 #
 # Results (gitignored) in bench/results/<MODE>/: peers/ (run-anchors.sh's files),
-# N<N>-handboek-{clean,incr}.json, -rss.txt, -verify.json, -floor.txt, -error.txt,
-# C<n>-handboek-{clean,nochange}.json, -rss.txt, -floor.txt, and N<N>-load.txt /
+# N<N>-handboek-{clean,clean-quiet,incr}.json, -rss.txt, -verify.json, -floor.txt, -error.txt,
+# C<n>-handboek-{clean-quiet,nochange}.json, -rss.txt, -floor.txt, and N<N>-load.txt /
 # C<n>-load.txt: the load average before and after every measurement.
 set -euo pipefail
 
@@ -102,7 +109,7 @@ floor() {
   : > "$out"
   load "floor start"
   for ((i = 0; i < WARMUP + RUNS; i++)); do
-    rm -rf "$WORK/floor-out"
+    rm -rf "$WORK/floor-out"; sync
     if ((i < WARMUP)); then "$FLOOR" "$project" "$reference" "$WORK/floor-out" >/dev/null
     else "$FLOOR" "$project" "$reference" "$WORK/floor-out" | tee -a "$out"; fi
   done
@@ -142,6 +149,8 @@ for N in "${SIZES[@]}"; do
   if try_build "$P" "$RES/N$N-handboek-error.txt"; then
     B="cd $P && $HANDBOEK build --out public $QUIET"
     bench "handboek N=$N clean" "$RES/N$N-handboek-clean.json" --prepare "rm -rf $P/public" "$B"
+    bench "handboek N=$N clean-quiet" "$RES/N$N-handboek-clean-quiet.json" \
+      --prepare "rm -rf $P/public; sync" "$B"
     rm -rf "$P/public"
     /usr/bin/time -v sh -c "$B" > /dev/null 2> "$RES/N$N-handboek-rss.txt"
     grep -E 'Maximum resident|Elapsed' "$RES/N$N-handboek-rss.txt" | sed 's/^\s*/    /'
@@ -167,8 +176,8 @@ if [ -n "$CUSTOMERS" ] && [ "$CUSTOMERS" != 0 ]; then
   python3 "$HERE/gen-customers.py" --customers "$CUSTOMERS" --out "$C"
   if try_build "$C" "$RES/C$CUSTOMERS-handboek-error.txt"; then
     B="cd $C && $HANDBOEK build --out public $QUIET"
-    bench "handboek $CUSTOMERS customers clean" "$RES/C$CUSTOMERS-handboek-clean.json" \
-      --prepare "rm -rf $C/public" "$B"
+    bench "handboek $CUSTOMERS customers clean-quiet" "$RES/C$CUSTOMERS-handboek-clean-quiet.json" \
+      --prepare "rm -rf $C/public; sync" "$B"
     rm -rf "$C/public"
     /usr/bin/time -v sh -c "$B" > /dev/null 2> "$RES/C$CUSTOMERS-handboek-rss.txt"
     grep -E 'Maximum resident|Elapsed' "$RES/C$CUSTOMERS-handboek-rss.txt" | sed 's/^\s*/    /'

@@ -109,7 +109,7 @@ def mode_section(res, mode):
     out += ["| tool | N pages | median clean | min–max | load | median rebuild after 1-page edit "
             "| load | peak RSS | pages rendered |", "|---|---:|---:|---:|---|---:|---|---:|---|"]
     ratios = ["", "| N pages | handboek/Hugo clean | handboek/mdBook clean | handboek/Hugo rebuild "
-              "| handboek/mdBook rebuild | handboek clean, quiet disk | load | floor, quiet disk | load "
+              "| handboek/mdBook rebuild | handboek clean, quiet start | load | floor, quiet start | load "
               "| handboek/floor |",
               "|---:|---:|---:|---:|---:|---:|---|---:|---|---:|"]
     for n in sizes:
@@ -166,8 +166,8 @@ def mode_section(res, mode):
 
     cust = sorted(glob.glob(os.path.join(res, "C*-load.txt")))
     if cust:
-        out += ["", "| customers | median clean, quiet disk | load | median no-change rebuild | load "
-                "| peak RSS | floor, quiet disk | load | clean/floor |",
+        out += ["", "| customers | median clean, quiet start | load | median no-change rebuild | load "
+                "| peak RSS | floor, quiet start | load | clean/floor |",
                 "|---:|---:|---|---:|---|---:|---:|---|---:|"]
     for f in cust:
         n = int(re.match(r"C(\d+)-", os.path.basename(f)).group(1))
@@ -205,7 +205,9 @@ def main():
         os.path.dirname(os.path.abspath(__file__)), "results")
     out = ["# handboek against Hugo and mdBook (bench/run.sh)", "",
            "Medians of hyperfine runs; load = 1-minute load average before→after the measurement "
-           "(2 shared cores). Compare tools only within one pass.", ""]
+           "(2 shared cores). Compare tools only within one pass. \"Quiet start\": the output was "
+           "removed and `sync` run before each run (see bench/run.sh); the floor and "
+           "handboek/floor use it.", ""]
     everything = []
     for mode in MODES:
         res = os.path.join(root, mode)

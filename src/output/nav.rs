@@ -2,12 +2,16 @@
 //! the one holding the current page is opened. Each page's menu is small however long the
 //! guide grows (a full list on every page would make a build quadratic in its pages).
 
+use std::collections::HashMap;
+
 use crate::content::{Library, Page};
 use crate::theme::view::{Link, NavItem};
 
 /// Consecutive pages that share a part (or share having none).
 pub struct Menu<'a> {
     groups: Vec<Group<'a>>,
+    /// The group of each page, by slug: finding the open part must not walk every page.
+    group_of: HashMap<&'a str, usize>,
 }
 
 struct Group<'a> {
@@ -30,38 +34,42 @@ impl<'a> Menu<'a> {
                 }),
             }
         }
-        Menu { groups }
+        let group_of = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(i, g)| g.pages.iter().map(move |p| (p.slug.as_str(), i)))
+            .collect();
+        Menu { groups, group_of }
     }
 
     /// The menu as shown on the page `current` (none: the print edition).
     pub fn items(&self, current: Option<&str>) -> Vec<NavItem> {
+        let open = current.and_then(|slug| self.group_of.get(slug).copied());
         self.groups
             .iter()
-            .map(|g| {
-                let here = |p: &&Page| Some(p.slug.as_str()) == current;
-                match g.title {
-                    None => NavItem::page(link(g.pages[0], current)),
-                    Some(title) => NavItem {
-                        title: title.to_string(),
-                        href: href(g.pages[0]),
-                        current: false,
-                        part: true,
-                        pages: match g.pages.iter().any(here) {
-                            true => g.pages.iter().map(|p| link(p, current)).collect(),
-                            false => Vec::new(),
-                        },
+            .enumerate()
+            .map(|(i, g)| match g.title {
+                None => NavItem::page(link(g.pages[0], current)),
+                Some(title) => NavItem {
+                    title: title.to_string(),
+                    href: href(g.pages[0]),
+                    current: false,
+                    part: true,
+                    pages: match open == Some(i) {
+                        true => g.pages.iter().map(|p| link(p, current)).collect(),
+                        false => Vec::new(),
                     },
-                }
+                },
             })
             .collect()
     }
 
     /// The title of the part that starts at the page `slug`, if one does.
     pub fn part_starting_at(&self, slug: &str) -> Option<&str> {
-        self.groups
-            .iter()
-            .find(|g| g.pages[0].slug == slug)
-            .and_then(|g| g.title)
+        let group = &self.groups[*self.group_of.get(slug)?];
+        (group.pages[0].slug == slug)
+            .then_some(group.title)
+            .flatten()
     }
 }
 

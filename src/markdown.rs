@@ -2,6 +2,7 @@
 //! heading ids, page links and images checked and rewritten, footnote ids that cannot
 //! collide, and dialect placeholders filled in with escaped values.
 
+mod events;
 mod headings;
 mod links;
 mod text;
@@ -9,12 +10,11 @@ mod text;
 use std::collections::BTreeSet;
 
 use pulldown_cmark::{
-    BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
-    html,
+    BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
 };
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
-use crate::dialect::{BLOCK_PLACEHOLDER, Insert, PLACEHOLDER_START, Resolved, split_placeholders};
+use crate::dialect::{Insert, Resolved, split_placeholders};
 
 pub use text::{escape, slugify};
 
@@ -224,184 +224,6 @@ impl<'a> Renderer<'a> {
         match self.cx.id_prefix {
             None => id.to_string(),
             Some(prefix) => format!("{prefix}--{id}"),
-        }
-    }
-
-    /// The events that pass unchanged (most of them), without the cost of `map`; the
-    /// others back as `Err`.
-    fn pass(&mut self, event: Event<'a>) -> Result<Event<'a>, Event<'a>> {
-        match event {
-            Event::Text(text) if self.code_depth == 0 && !text.contains(PLACEHOLDER_START) => {
-                self.note_text(&text);
-                Ok(Event::Text(text))
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                if self.cx.target == Target::Site {
-                    self.out.text.push(' ');
-                }
-                Ok(event)
-            }
-            Event::Start(
-                Tag::Paragraph
-                | Tag::List(_)
-                | Tag::Item
-                | Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Table(_)
-                | Tag::TableHead
-                | Tag::TableRow
-                | Tag::TableCell,
-            )
-            | Event::End(
-                TagEnd::List(_)
-                | TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Table
-                | TagEnd::TableHead
-                | TagEnd::TableRow,
-            )
-            | Event::SoftBreak
-            | Event::HardBreak
-            | Event::Rule => Ok(event),
-            other => Err(other),
-        }
-    }
-
-    fn map(&mut self, event: Event<'a>, offset: usize) -> Vec<Event<'a>> {
-        if let Event::End(
-            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
-        ) = &event
-        {
-            self.out.text.push(' ');
-        }
-        match event {
-            Event::Text(text) if self.code_depth > 0 => vec![Event::Text(self.plain(&text).into())],
-            Event::Text(text) => {
-                let mut out = Vec::new();
-                for part in split_placeholders(&text) {
-                    match part {
-                        Ok(t) => {
-                            self.note_text(t);
-                            out.push(Event::Text(CowStr::from(t.to_string())));
-                        }
-                        Err(n) => out.push(self.inline_insert(n)),
-                    }
-                }
-                out
-            }
-            Event::Code(code) => vec![Event::Code(self.plain(&code).into())],
-            Event::TaskListMarker(done) => {
-                let label = escape(&(self.cx.task_label)(done));
-                let checked = if done { " checked" } else { "" };
-                vec![Event::InlineHtml(
-                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
-                        .into(),
-                )]
-            }
-            Event::Html(h) | Event::InlineHtml(h) if h.contains(BLOCK_PLACEHOLDER) => {
-                vec![Event::Html(self.block_insert(&h).into())]
-            }
-            Event::Html(h) => vec![Event::Html(self.fill_html(&h).into())],
-            Event::InlineHtml(h) => vec![Event::InlineHtml(self.fill_html(&h).into())],
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let title = (self.cx.alert_title)(kind);
-                vec![Event::Html(format!("<div class=\"alert alert--{}\" role=\"note\"><p class=\"alert__title\">{}</p>\n", alert_name(kind), escape(&title)).into())]
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => vec![Event::Html("</div>\n".into())],
-            Event::Start(Tag::CodeBlock(k)) => {
-                self.code_depth += 1;
-                vec![Event::Start(Tag::CodeBlock(k))]
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                self.code_depth -= 1;
-                vec![Event::End(TagEnd::CodeBlock)]
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = self.link(&dest_url, link_type, offset);
-                self.links.push((dest.clone(), String::new()));
-                vec![Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest.into(),
-                    title,
-                    id,
-                })]
-            }
-            Event::End(TagEnd::Link) => {
-                let mut out = vec![Event::End(TagEnd::Link)];
-                // On paper a link is only as good as the address printed beside it.
-                if let Some((href, text)) = self.links.pop()
-                    && self.cx.target == Target::Print
-                    && href.starts_with("https://")
-                    && text.trim() != href
-                {
-                    let span = format!("<span class=\"print-url\"> ({})</span>", escape(&href));
-                    out.push(Event::InlineHtml(span.into()));
-                }
-                out
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = self.image(&dest_url, offset);
-                vec![Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest.into(),
-                    title,
-                    id,
-                })]
-            }
-            Event::FootnoteReference(name) => {
-                vec![Event::FootnoteReference(self.footnote(&name).into())]
-            }
-            Event::Start(Tag::FootnoteDefinition(name)) => vec![Event::Start(
-                Tag::FootnoteDefinition(self.footnote(&name).into()),
-            )],
-            other => vec![other],
-        }
-    }
-
-    fn footnote(&self, name: &str) -> String {
-        format!("fn-{}-{name}", self.cx.slug)
-    }
-
-    fn inline_insert(&mut self, n: usize) -> Event<'a> {
-        match self.insert(n) {
-            Some(Insert::Value(v)) => {
-                self.note_text(v.display());
-                match v.href() {
-                    Some(href) if self.links.is_empty() => Event::InlineHtml(
-                        format!("<a href=\"{}\">{}</a>", escape(&href), escape(v.display())).into(),
-                    ),
-                    _ => Event::Text(v.display().to_string().into()),
-                }
-            }
-            Some(Insert::Literal) => Event::Text("{{".into()),
-            Some(insert @ Insert::Qr { .. }) => {
-                Event::InlineHtml((self.cx.render_insert)(insert).into())
-            }
-            Some(Insert::Screen(_) | Insert::Schedule) | None => Event::Text("".into()),
-        }
-    }
-
-    fn block_insert(&self, html: &str) -> String {
-        let n = html
-            .split(BLOCK_PLACEHOLDER)
-            .nth(1)
-            .and_then(|rest| rest.split("-->").next())
-            .and_then(|n| n.parse::<usize>().ok());
-        match n.and_then(|n| self.insert(n)) {
-            Some(insert) => (self.cx.render_insert)(insert),
-            None => String::new(),
         }
     }
 }

@@ -34,8 +34,9 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
+
+from benchfiles import in_git_repo, write
 
 LANGS = ("nl", "en")
 CUSTOMER = "bench"
@@ -95,14 +96,6 @@ def split_hugo(path):
     # gen-corpus writes the title as a YAML double-quoted string; handboek reads the same.
     return fields["title"], int(fields["weight"]), body
 
-
-def in_git_repo(path):
-    probe = path
-    while not os.path.isdir(probe):
-        probe = os.path.dirname(probe)
-    r = subprocess.run(["git", "-C", probe, "rev-parse", "--git-dir"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return r.returncode == 0
 
 
 def convert(corpus, out, flat):
@@ -167,11 +160,6 @@ def rewrite(body, lang, slugs, counts, name):
         body = re.sub(r"(?<!\\)\{\{", r"\\{{", body)
     return body
 
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
 
 
 def main():

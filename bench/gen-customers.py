@@ -30,8 +30,9 @@ import datetime
 import os
 import random
 import shutil
-import subprocess
 import sys
+
+from benchfiles import in_git_repo, write
 
 KINDS = [
     ("Bakkerij", "Bakery"), ("Tandartsenpraktijk", "Dental practice"),
@@ -240,19 +241,6 @@ def customer(rng, i):
     return cid, "\n".join(lines) + "\n", logo
 
 
-def in_git_repo(path):
-    probe = path
-    while not os.path.isdir(probe):
-        probe = os.path.dirname(probe)
-    r = subprocess.run(["git", "-C", probe, "rev-parse", "--git-dir"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return r.returncode == 0
-
-
-def write(path, data):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(data)
 
 
 def main():

@@ -126,7 +126,12 @@ impl Watcher {
             notify(change);
         };
         let inner = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+            // notify's poller compares modification times in whole seconds: a save in the
+            // same second as the last look would be missed. Comparing contents catches it
+            // (at the cost of reading the watched files at every look).
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_EVERY)
+                .with_compare_contents(true);
             Inner::Poll(new_debouncer_opt(
                 QUIET,
                 Some(TICK),

@@ -130,9 +130,13 @@ fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
     }
 }
 
+/// The front matter of a page with the `---` line before it, so that lines count from the
+/// top of the file.
 fn front_matter(text: &str) -> &str {
-    let body = text.strip_prefix("---").unwrap_or(text);
-    body.split("\n---").next().unwrap_or(body)
+    crate::content::split_front_matter(text).map_or("", |(fm, _, _)| {
+        let start = fm.as_ptr() as usize - text.as_ptr() as usize;
+        &text[..start + fm.len()]
+    })
 }
 
 /// A sink that keeps nothing: each customer's files are checked when the customer is done,

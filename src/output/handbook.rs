@@ -75,27 +75,17 @@ pub fn render_customer(
         })
         .filter(|(_, _, pages)| !pages.is_empty())
         .collect();
-    let rendered: Vec<(Audience, Result<BTreeSet<String>, Diagnostics>)> = handbooks
-        .iter()
-        .map(|(audience, lang, pages)| {
-            let put = Prefixed(audience.dir(), out);
-            let result = render_language(inputs, customer, *audience, *lang, pages, &put);
-            (*audience, result)
-        })
-        .collect();
-    for audience in Audience::ALL {
-        let mut assets = BTreeSet::new();
-        let mut any = false;
-        for (_, result) in rendered.iter().filter(|(a, _)| *a == audience) {
-            any = true;
-            match result {
-                Ok(used) => assets.extend(used.iter().cloned()),
-                Err(d) => diags.extend(d.clone()),
-            }
+    // The assets each audience's pages use, for every audience that has pages.
+    let mut used: BTreeMap<Audience, BTreeSet<String>> = BTreeMap::new();
+    for (audience, lang, pages) in &handbooks {
+        let put = Prefixed(audience.dir(), out);
+        let assets = used.entry(*audience).or_default();
+        match render_language(inputs, customer, *audience, *lang, pages, &put) {
+            Ok(found) => assets.extend(found),
+            Err(d) => diags.extend(d),
         }
-        if !any {
-            continue;
-        }
+    }
+    for (audience, mut assets) in used {
         audiences.push(audience);
         if let Some(logo) = &customer.logo {
             assets.insert(format!("assets/{logo}"));

@@ -55,7 +55,7 @@ impl Report {
 pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
     let checker = Checker::default();
     let mut report = Report::default();
-    let mut diagnostics = crate::run(
+    let diagnostics = crate::run(
         files,
         &BuildOptions::default(),
         &checker,
@@ -63,13 +63,14 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
             report.customers = project.customers.len();
             report.pages = project.library.pages.len();
             let rendered = std::mem::take(&mut *lock(&checker.ids));
+            let broken = std::mem::take(&mut *lock(&checker.broken));
+            diags.extend(links::at_sources(broken, project.library));
             paths::check_paths(project, &rendered, diags);
             usage::check_variables(project, diags);
             parity::check_structure(project.library, diags);
             check_verified(project, options.today, diags);
         },
     )?;
-    diagnostics.extend(std::mem::take(&mut *lock(&checker.problems)));
     report.files = *lock(&checker.files);
     report.diagnostics = mask_secrets(diagnostics, find_secrets(files)?).sorted();
     Ok(report)
@@ -143,7 +144,7 @@ fn front_matter(text: &str) -> &str {
 /// and only their ids are kept, for the path checks.
 #[derive(Default)]
 struct Checker {
-    problems: Mutex<Diagnostics>,
+    broken: Mutex<Vec<links::Broken>>,
     ids: Mutex<BTreeMap<String, links::Ids>>,
     files: Mutex<usize>,
 }
@@ -159,8 +160,8 @@ impl Sink for Checker {
         let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
         *lock(&self.files) += tree.len();
         if keep {
-            let (problems, ids) = links::check_tree(customer, &tree);
-            lock(&self.problems).extend(problems);
+            let (broken, ids) = links::check_tree(customer, &tree);
+            lock(&self.broken).extend(broken);
             lock(&self.ids).insert(customer.to_string(), ids);
         }
         Ok(())

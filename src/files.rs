@@ -193,12 +193,14 @@ pub fn check_relative(path: &str) -> Result<(), String> {
     if path.contains('\\') {
         return Err(format!("`{path}` uses `\\`; separate folders with `/`"));
     }
-    if path
-        .split('/')
-        .any(|part| part == ".." || part == "." || part.is_empty())
-    {
+    if path.split('/').any(|part| part == "..") {
         return Err(format!(
-            "`{path}` steps outside its folder or has an empty part; write a plain path like `logos/acme.svg`"
+            "`{path}` steps outside its folder; write a path from the folder down, like `logos/acme.svg`"
+        ));
+    }
+    if path.split('/').any(|part| part == "." || part.is_empty()) {
+        return Err(format!(
+            "`{path}` has an empty or `.` part; write a plain path like `logos/acme.svg`"
         ));
     }
     Ok(())

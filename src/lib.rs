@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod dialect;
 pub mod files;
 pub mod lang;
+pub mod learn;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
@@ -117,7 +118,9 @@ fn run<S: Sink>(
         .as_ref()
         .map(|t| t.screens.clone())
         .unwrap_or_default();
-    let library = keep(load_library(files, &screens)?, &mut diags);
+    let (library, problems) = load_library(files, &screens)?;
+    let library_has_errors = problems.has_errors();
+    diags.extend(problems);
     let Some(settings) = settings else {
         return Ok(diags.sorted());
     };
@@ -125,7 +128,7 @@ fn run<S: Sink>(
         load_customers(files, &settings, &options.customers)?,
         &mut diags,
     );
-    let (Some(theme), Some(library)) = (theme, library) else {
+    let Some(theme) = theme else {
         return Ok(diags.sorted());
     };
     let inputs = Inputs {
@@ -133,6 +136,18 @@ fn run<S: Sink>(
         library: &library,
         theme: &theme,
     };
+    if library_has_errors {
+        // Some problems show only when a page is rendered (links, images, HTML): render
+        // every customer to find them in the same run, and keep nothing.
+        render_customers(
+            &inputs,
+            &customers,
+            &options.langs,
+            &output::Discard,
+            &mut diags,
+        )?;
+        return Ok(diags.sorted());
+    }
     let built = render_customers(&inputs, &customers, &options.langs, sink, &mut diags)?;
     // The overview lists every customer, so it is only rewritten when all of them built.
     if options.customers.is_empty() && options.langs.is_empty() && !diags.has_errors() {

@@ -124,6 +124,30 @@ impl Sink for Memory {
     }
 }
 
+/// Keeps nothing: for a run that only looks for problems.
+#[derive(Debug, Default)]
+pub struct Discard;
+
+impl Put for Discard {
+    fn put(&self, _: String, _: Vec<u8>) {}
+}
+
+impl Sink for Discard {
+    type Folder = Discard;
+
+    fn folder(&self, _: &str) -> Result<Discard> {
+        Ok(Discard)
+    }
+
+    fn finish(&self, _: &str, _: Discard, _: bool) -> Result<()> {
+        Ok(())
+    }
+
+    fn top(&self, _: &str, _: Vec<u8>) -> Result<()> {
+        Ok(())
+    }
+}
+
 /// The audiences each customer that built without errors has.
 pub type Built = BTreeMap<String, Vec<Audience>>;
 

@@ -12,6 +12,7 @@ mod json_schema;
 mod library;
 mod parts;
 mod pdf;
+mod raw_html;
 mod rollout;
 mod schema;
 mod serve;

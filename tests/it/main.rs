@@ -9,6 +9,7 @@ mod errors;
 mod escaping;
 mod fixture;
 mod json_schema;
+mod learn;
 mod library;
 mod parts;
 mod pdf;

@@ -18,7 +18,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Span};
 use crate::files::Files;
 use crate::output::{Sink, Tree, lock};
 use crate::{BuildOptions, Project, secrets};
-pub use usage::find_key;
 
 pub struct CheckOptions {
     /// The day to measure the age of `verified:` dates from.
@@ -118,8 +117,8 @@ fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
     for page in &project.library.pages {
         let age = page.verified.days_until(today);
         if age > i64::from(days) {
-            let span =
-                find_key(front_matter(&page.source.text), "verified").unwrap_or(Span::new(1, 1, 0));
+            let span = crate::content::front_matter_key(&page.source.text, "verified")
+                .unwrap_or(Span::new(1, 1, 0));
             diags.push(
                 Diagnostic::warning(format!(
                     "these steps were last verified {age} days ago (more than {days})"
@@ -129,15 +128,6 @@ fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
             );
         }
     }
-}
-
-/// The front matter of a page with the `---` line before it, so that lines count from the
-/// top of the file.
-fn front_matter(text: &str) -> &str {
-    crate::content::split_front_matter(text).map_or("", |(fm, _, _)| {
-        let start = fm.as_ptr() as usize - text.as_ptr() as usize;
-        &text[..start + fm.len()]
-    })
 }
 
 /// A sink that keeps nothing: each customer's files are checked when the customer is done,

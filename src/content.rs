@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{self, Condition, Template};
 use crate::files::Files;
 use crate::lang::Lang;
-pub use front_matter::split as split_front_matter;
+pub use front_matter::{key_span as front_matter_key, split as split_front_matter};
 pub use parts::{PART_FILE, Part};
 
 /// Who a handbook is for; each audience is a separate site in a separate folder.
@@ -308,7 +308,7 @@ fn check_parity(found: &[Found], diags: &mut Diagnostics) {
                 ),
                 Some((_, source, Some(when))) if matches!(first_when, Some(first) if first != when) => diags.push(
                     Diagnostic::error(format!("`when:` differs from the `{first_lang}` version of this page"))
-                        .at(source, Span::new(1, 1, 0))
+                        .at(source, front_matter::key_span(&source.text, "when").unwrap_or(Span::new(1, 1, 3)))
                         .help(format!("use the same condition as {} so both languages cover the same customers.", first.name)),
                 ),
                 Some(_) => {}

@@ -170,6 +170,14 @@ fn read(source: &Source, yaml_text: &str, parsed: &mut Parsed) {
     fm.per_wave = raw.per_wave.unwrap_or(false);
 }
 
+/// Where the front matter of the page `text` writes `key`.
+pub fn key_span(text: &str, key: &str) -> Option<Span> {
+    let (yaml_text, _, _) = split(text)?;
+    top_level_keys(yaml_text)
+        .into_iter()
+        .find_map(|(k, span)| (k == key).then_some(span))
+}
+
 /// The keys at the top level of a block-style YAML text, with where they are written (the
 /// text starts on the file's second line, after `---`).
 fn top_level_keys(yaml_text: &str) -> Vec<(String, Span)> {

@@ -63,7 +63,7 @@ fn translations_with_different_steps_or_conditions_differ() {
     );
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with("content/en/employee/extra.md:7:1: translations differ: here the `nl` version has a numbered step, this one `{{#if app}}`"), "{found:#?}");
+    assert!(found[0].starts_with("content/en/employee/extra.md:8:1: translations differ: here the `nl` version has a numbered step, this one `{{#if app}}`"), "{found:#?}");
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn unset_and_unused_variables_are_found_where_they_are() {
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert!(
         found.iter().any(|f| f.starts_with(
-            "content/nl/employee/extra.md:5:5: `helpdesk.url` is used here, but no customer sets it"
+            "content/nl/employee/extra.md:6:5: `helpdesk.url` is used here, but no customer sets it"
         )),
         "{found:#?}"
     );

@@ -315,3 +315,38 @@ fn regression_the_snippet_of_a_long_line_shows_the_bad_link() {
         "{d}"
     );
 }
+
+#[test]
+fn regression_file_level_problems_point_at_the_key_that_holds_them() {
+    let p = Project::fixture("app-only");
+    p.write(
+        "handboek.yaml",
+        "msp:\n  url: https://www.test-it.nl\ndefaults:\n  helpdesk:\n    name: Servicedesk\n",
+    );
+    p.write(CUSTOMER, "name: Appco\nhelpdesk:\n  email: help@appco.nl\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n");
+    let page =
+        |when: &str| format!("---\ntitle: Extra\norder: 90\n{when}verified: 2026-11-01\n---\nx\n");
+    p.write("content/nl/employee/extra.md", &page("when: app\n"));
+    p.write("content/en/employee/extra.md", &page("when: sms\n"));
+    let errors = p.errors();
+    let msp = find(&errors, "no `msp.name`");
+    assert_eq!(
+        (msp.file(), msp.line(), msp.column()),
+        ("handboek.yaml", 1, 1)
+    );
+    assert_eq!(msp.span.map(|s| s.len), Some(3));
+    let when = find(&errors, "`when:` differs");
+    assert_eq!((when.line(), when.column()), (4, 1));
+    let p = Project::fixture("app-only");
+    p.write(
+        "handboek.yaml",
+        "msp:\n  name: Test IT\ndefaults:\n  helpdesk:\n    name: Servicedesk\n",
+    );
+    p.write(CUSTOMER, "name: Appco\nhelpdesk:\n  email: help@appco.nl\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n");
+    let errors = p.errors();
+    let phone = find(&errors, "the customer has no `helpdesk.phone`");
+    assert_eq!(
+        (phone.file(), phone.line(), phone.column()),
+        (CUSTOMER, 2, 1)
+    );
+}

@@ -81,7 +81,7 @@ impl<'s> Scanner<'s> {
             return Line::Markdown;
         };
         if self.complex.is_some() {
-            return self.in_complex(content, line);
+            return self.in_complex(content);
         }
         let body_at = lines::body_start(content);
         let body = &content[body_at..];
@@ -129,10 +129,9 @@ impl<'s> Scanner<'s> {
         }
         let written = content[at..].trim_end();
         let span = Span::new(line, column(content, at), written.chars().count());
-        let after = &rest[name_at + name.len()..];
         let after_at = at + 3 + name_at + name.len();
         let help = match name.as_str() {
-            "image" => return Some(self.image(content, after, after_at, span)),
+            "image" => return Some(self.image(content, at, after_at, span)),
             "image-end" => {
                 self.error(span, "`:::image-end:::` without a `:::image type=\"complex\"` above it".into(), "remove it, or start the image with `:::image type=\"complex\" source=\"…\" alt-text=\"…\":::`.".into());
                 return Some(Line::Drop);
@@ -164,8 +163,10 @@ impl<'s> Scanner<'s> {
         Some(Line::Drop)
     }
 
-    /// `:::image` and its attributes (`after` follows the word `image`, at byte `after_at`).
-    fn image(&mut self, content: &str, after: &str, after_at: usize, span: Span) -> Line {
+    /// `:::image` (at byte `at` of the line) and its attributes, which start at byte
+    /// `after_at`.
+    fn image(&mut self, content: &str, at: usize, after_at: usize, span: Span) -> Line {
+        let after = &content[after_at..];
         let attrs = match attributes(after) {
             Ok((attrs, end)) if after[end..].trim().is_empty() => attrs,
             Ok((_, end)) => {
@@ -219,7 +220,8 @@ impl<'s> Scanner<'s> {
             ),
             alt: alt.unwrap_or_default(),
             caption: None,
-            indent: content[..content.len() - content.trim_start().len()].to_string(),
+            // The indentation and `>` before it keep the figure in its list item or quote.
+            indent: content[..at].to_string(),
         };
         if kind == "complex" {
             self.complex = Some((figure, span));
@@ -229,8 +231,8 @@ impl<'s> Scanner<'s> {
     }
 
     /// A line inside a `type="complex"` image: its long description, or its end.
-    fn in_complex(&mut self, content: &str, line: usize) -> Line {
-        let trimmed = content.trim();
+    fn in_complex(&mut self, content: &str) -> Line {
+        let trimmed = content[lines::body_start(content)..].trim();
         if trimmed.starts_with(":::image-end") {
             let (mut figure, _) = self.complex.take().unwrap_or_else(|| unreachable!());
             figure.caption = figure.caption.map(|c| c.trim().to_string());
@@ -241,7 +243,6 @@ impl<'s> Scanner<'s> {
             caption.push_str(trimmed);
             caption.push(' ');
         }
-        let _ = line;
         Line::Drop
     }
 

@@ -176,3 +176,12 @@ fn docfx_in_code_and_comments_is_left_alone() {
     assert!(found.is_empty(), "{found:?}");
     assert!(lines.iter().all(|l| *l == Line::Markdown), "{lines:?}");
 }
+
+#[test]
+fn a_figure_in_a_quote_keeps_its_quote_markers() {
+    let (lines, _) = scan("> [!NOTE]\n> :::image source=\"a.png\" alt-text=\"x\":::\n");
+    match &lines[1] {
+        Line::Figure(f) => assert_eq!(f.indent, "> "),
+        other => panic!("{other:?}"),
+    }
+}

@@ -206,6 +206,22 @@ pub fn check_relative(path: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// `path` (with `.` and `..` parts) taken from the folder `folder`: the plain path it
+/// leads to, or `None` if it climbs out of the top.
+pub fn join_relative(folder: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 /// A path as it goes into a URL: every byte but letters, digits and `/-._~` percent-encoded.
 pub fn url_path(path: &str) -> String {
     let mut url = String::with_capacity(path.len());
@@ -246,6 +262,13 @@ mod tests {
             assert!(check_relative(bad).is_err(), "{bad}");
         }
         assert!(check_relative("logos/acme.svg").is_ok());
+    }
+
+    #[test]
+    fn relative_paths_join_and_may_not_climb_out() {
+        assert_eq!(join_relative("a/b", "../c/./d").as_deref(), Some("a/c/d"));
+        assert_eq!(join_relative("", "x").as_deref(), Some("x"));
+        assert_eq!(join_relative("a", "../../x"), None);
     }
 
     #[test]

@@ -162,18 +162,8 @@ fn follow(from: &str, target: &str, tree: &Tree, ids: &Ids) -> Option<String> {
 
 /// The path of `path` relative to the file `from`, or `None` if it leaves the folder.
 fn resolve(from: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in path.split('/') {
-        match part {
-            "." | "" => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
+    let folder = from.rsplit_once('/').map_or("", |(folder, _)| folder);
+    crate::files::join_relative(folder, path)
 }
 
 fn percent_decode(path: &str) -> String {

@@ -31,7 +31,10 @@ pub fn learn_address(dest: &str, page: &str) -> Option<(String, bool)> {
     } else if let Some(rest) = after_articles(path) {
         (format!("azure/{rest}"), true)
     } else {
-        (join(article_folder(page)?, path)?, true)
+        (
+            crate::files::join_relative(&article_folder(page)?, path)?,
+            true,
+        )
     };
     let mut url = format!("https://learn.microsoft.com/{address}");
     if let Some(query) = query.map(without_navigation).filter(|q| !q.is_empty()) {
@@ -109,21 +112,6 @@ fn article_folder(page: &str) -> Option<String> {
         ("entra-id-governance", _) => Some("entra/id-governance".into()),
         _ => None,
     }
-}
-
-/// `path` (relative) resolved against `folder`.
-fn join(folder: String, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = folder.split('/').collect();
-    for part in path.split('/') {
-        match part {
-            "." | "" => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// A query without the parameters that only choose Learn's navigation (`toc`, `bc`).

@@ -233,8 +233,9 @@ impl<'s> Scanner<'s> {
     /// A line inside a `type="complex"` image: its long description, or its end.
     fn in_complex(&mut self, content: &str) -> Line {
         let trimmed = content[lines::body_start(content)..].trim();
-        if trimmed.starts_with(":::image-end") {
-            let (mut figure, _) = self.complex.take().unwrap_or_else(|| unreachable!());
+        if trimmed.starts_with(":::image-end")
+            && let Some((mut figure, _)) = self.complex.take()
+        {
             figure.caption = figure.caption.map(|c| c.trim().to_string());
             return Line::Figure(figure);
         }

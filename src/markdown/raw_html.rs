@@ -97,11 +97,8 @@ impl Renderer<'_> {
                     _ => vec![a.value],
                 };
                 if let Some(url) = urls.into_iter().find(|u| is_remote(u)) {
-                    self.remote(
-                        &name,
-                        url,
-                        offset + a.value_at..offset + a.value_at + a.value.len(),
-                    );
+                    let at = offset + a.value_at + a.value.find(url).unwrap_or(0);
+                    self.remote(&name, url, at..at + url.len());
                 }
             }
             if key == "style" {

@@ -31,7 +31,7 @@ fn html_that_loads_from_another_host_is_an_error_at_its_place() {
     assert_eq!(at("`<script>` loads `//cdn.example.com/x.js`"), (10, 14));
     assert_eq!(at("`<iframe>` loads"), (12, 14));
     assert_eq!(at("`<link>` loads"), (14, 30));
-    assert_eq!(at("`<img>` loads `https://x.nl/big.png`"), (16, 19));
+    assert_eq!(at("`<img>` loads `https://x.nl/big.png`"), (16, 33));
     assert_eq!(at("`<span>` loads `https://x.nl/bg.png`"), (16, 100));
     assert_eq!(at("`<style>` loads `https://x.nl/a.png`"), (19, 24));
     assert_eq!(at("`<video>` loads"), (22, 16));

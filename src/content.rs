@@ -12,9 +12,10 @@ use rayon::prelude::*;
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
-use crate::dialect::{self, Condition, Template};
+use crate::dialect::{self, Condition, Known, Template};
 use crate::files::Files;
 use crate::lang::Lang;
+use crate::terms::Terms;
 pub use front_matter::split as split_front_matter;
 pub use parts::{PART_FILE, Part};
 
@@ -106,10 +107,12 @@ enum Place {
     },
 }
 
-/// Loads and parses every page. `screens` are the screen names the theme can draw.
+/// Loads and parses every page. `screens` are the screen names the theme can draw, `terms`
+/// the term list.
 pub fn load_library(
     files: &Files,
     screens: &BTreeSet<String>,
+    terms: &Terms,
 ) -> Result<Result<Library, Diagnostics>> {
     // Reading and parsing is most of the work for a long guide: one file per task.
     let loaded: Vec<Result<Option<Loaded>>> = files
@@ -128,7 +131,12 @@ pub fn load_library(
                     slug,
                 }) => {
                     let key = (audience, slug.clone(), lang);
-                    let page = load_page(source.clone(), lang, audience, part, slug, screens);
+                    let known = Known {
+                        lang,
+                        screens,
+                        terms,
+                    };
+                    let page = load_page(source.clone(), lang, audience, part, slug, &known);
                     Loaded::Page(key, source, page)
                 }
                 Ok(Place::Part {
@@ -231,10 +239,10 @@ fn load_page(
     audience: Audience,
     part: Option<String>,
     slug: String,
-    screens: &BTreeSet<String>,
+    known: &Known,
 ) -> Result<Page, Diagnostics> {
     let (fm, body, body_line) = front_matter::parse(&source)?;
-    let (body, mut diags) = dialect::parse(&source, body, body_line, screens);
+    let (body, mut diags) = dialect::parse(&source, body, body_line, known);
     if !fm.per_wave {
         for (name, span) in body
             .variables()

@@ -234,6 +234,28 @@ fn resolve_nodes(
 }
 
 impl Template {
+    /// Every optional variable a condition of the template tests (`{{#if handbook.url}}`).
+    pub fn tested_variables(&self) -> Vec<&'static str> {
+        fn walk(nodes: &[Node], out: &mut Vec<&'static str>) {
+            for node in nodes {
+                if let Node::If {
+                    cond,
+                    then,
+                    otherwise,
+                    ..
+                } = node
+                {
+                    cond.variables(out);
+                    walk(then, out);
+                    walk(otherwise, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.nodes, &mut out);
+        out
+    }
+
     /// Every variable the template uses (in any branch), with where.
     pub fn variables(&self) -> Vec<(&'static str, Span)> {
         fn walk(nodes: &[Node], out: &mut Vec<(&'static str, Span)>) {

@@ -40,6 +40,17 @@ impl<T> At<'_, T> {
     }
 }
 
+impl At<'_, String> {
+    /// The place of the whole written value (a date), not only its first character.
+    pub(super) fn text_place(&self) -> Place {
+        let span = Span {
+            len: self.value.chars().count(),
+            ..self.span
+        };
+        Place::new(self.source, span)
+    }
+}
+
 pub(super) struct Check<'a> {
     pub(super) layers: &'a [&'a Layer],
     pub(super) diags: Diagnostics,

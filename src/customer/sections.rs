@@ -355,7 +355,7 @@ pub(super) fn waves(c: &mut Check, langs: &[Lang]) -> Vec<Wave> {
             );
             continue;
         }
-        let date_place = date_at.as_ref().map(At::place);
+        let date_place = date_at.as_ref().map(At::text_place);
         let name = c.text(name_at, &format!("rollout.waves[{n}].name"), langs);
         let date = c.date(date_at, &format!("rollout.waves[{n}].date"));
         if let (Some(name), Some(date), Some(date_at)) = (name, date, date_place) {

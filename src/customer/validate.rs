@@ -107,7 +107,7 @@ pub fn validate_customer(
         }
     };
     let at_mandatory = c.pick(|r| r.mfa.as_ref()?.mandatory_from.as_ref());
-    let mandatory_at = at_mandatory.as_ref().map(|at| at.place());
+    let mandatory_at = at_mandatory.as_ref().map(|at| at.text_place());
     let mandatory_from = c.required_date(
         at_mandatory,
         "mfa.mandatory_from",

@@ -57,6 +57,19 @@ impl std::fmt::Display for Condition {
 }
 
 impl Condition {
+    /// The optional variables the condition tests (`handbook.url`).
+    pub fn variables(&self, out: &mut Vec<&'static str>) {
+        match self {
+            Condition::Atom(Atom::Set(name)) => out.push(name),
+            Condition::Atom(_) => {}
+            Condition::Not(c) => c.variables(out),
+            Condition::And(a, b) | Condition::Or(a, b) => {
+                a.variables(out);
+                b.variables(out);
+            }
+        }
+    }
+
     pub fn holds(&self, customer: &Customer) -> bool {
         match self {
             Condition::Atom(atom) => atom.holds(customer),

@@ -36,7 +36,7 @@ impl Ui {
 }
 
 /// Keys the Rust code itself reads (the templates' keys are checked by Tera at render time).
-pub const REQUIRED: [(&str, &str); 8] = [
+pub const REQUIRED: [(&str, &str); 12] = [
     ("alerts", "note"),
     ("alerts", "tip"),
     ("alerts", "important"),
@@ -45,6 +45,10 @@ pub const REQUIRED: [(&str, &str); 8] = [
     ("methods", "app"),
     ("methods", "sms"),
     ("methods", "choose"),
+    ("methods", "passkey"),
+    ("methods", "security_key"),
+    ("rollout", "moved"),
+    ("rollout", "sms_retirement"),
 ];
 
 /// Reads the i18n files (`rel` paths with their sources) and checks parity.

@@ -207,6 +207,20 @@ impl<'a> Check<'a> {
         }
     }
 
+    /// [`Check::choice`] of a value that may be left out, which then means `default`.
+    pub(super) fn choice_or<T: Copy>(
+        &mut self,
+        at: Option<At<'a, String>>,
+        key: &str,
+        options: &[(&str, T)],
+        default: T,
+    ) -> Option<T> {
+        match at {
+            Some(at) => self.choice(&at, key, options),
+            None => Some(default),
+        }
+    }
+
     pub(super) fn choice<T: Copy>(
         &mut self,
         at: &At<'a, String>,

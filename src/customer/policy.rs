@@ -14,22 +14,18 @@ pub(super) fn policy(c: &mut Check, langs: &[Lang]) -> Option<Policy> {
         "policy.no_smartphone",
         langs,
     );
-    let without_smartphone = match c.pick(|r| r.policy.as_ref()?.without_smartphone.as_ref()) {
-        Some(at) => c.choice(
-            &at,
-            "policy.without_smartphone",
-            &WithoutSmartphone::ALL.map(|w| (w.name(), w)),
-        ),
-        None => Some(WithoutSmartphone::Helpdesk),
-    };
-    let passkey_prompt = match c.pick(|r| r.policy.as_ref()?.passkey_prompt.as_ref()) {
-        Some(at) => c.choice(
-            &at,
-            "policy.passkey_prompt",
-            &PasskeyPrompt::ALL.map(|p| (p.name(), p)),
-        ),
-        None => Some(PasskeyPrompt::Create),
-    };
+    let without_smartphone = c.choice_or(
+        c.pick(|r| r.policy.as_ref()?.without_smartphone.as_ref()),
+        "policy.without_smartphone",
+        &WithoutSmartphone::ALL.map(|w| (w.name(), w)),
+        WithoutSmartphone::Helpdesk,
+    );
+    let passkey_prompt = c.choice_or(
+        c.pick(|r| r.policy.as_ref()?.passkey_prompt.as_ref()),
+        "policy.passkey_prompt",
+        &PasskeyPrompt::ALL.map(|p| (p.name(), p)),
+        PasskeyPrompt::Create,
+    );
     Some(Policy {
         no_smartphone,
         without_smartphone: without_smartphone?,

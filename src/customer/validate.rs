@@ -70,11 +70,12 @@ pub fn validate_customer(
         "`name: Bakkerij Van Dijk B.V.`",
     );
     let short_name = c.text(c.pick(|r| r.short_name.as_ref()), "short_name", langs);
-    let country = c
-        .pick(|r| r.country.as_ref())
-        .map_or(Some(Country::Nl), |at| {
-            c.choice(&at, "country", &Country::ALL.map(|k| (k.code(), k)))
-        });
+    let country = c.choice_or(
+        c.pick(|r| r.country.as_ref()),
+        "country",
+        &Country::ALL.map(|k| (k.code(), k)),
+        Country::Nl,
+    );
     let at_logo = c.pick(|r| r.logo.as_ref());
     let logo = asset_path(&mut c, at_logo, "logo");
     let domain = c

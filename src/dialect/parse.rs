@@ -337,17 +337,21 @@ mod tests {
 
     use super::*;
 
-    fn errors(body: &str) -> Vec<(usize, usize, String)> {
+    /// The problems of `body` as a page in `lang`.
+    fn diagnostics(body: &str, lang: crate::lang::Lang) -> Diagnostics {
         let source = Source::new("p.md", body);
         let screens = BTreeSet::from(["approve-number".to_string()]);
         let terms = crate::terms::builtin_terms();
         let known = Known {
-            lang: crate::lang::Lang::Nl,
+            lang,
             screens: &screens,
             terms: &terms,
         };
-        let (_, diags) = parse(&source, &source.text, 1, &known);
-        diags
+        parse(&source, &source.text, 1, &known).1
+    }
+
+    fn errors(body: &str) -> Vec<(usize, usize, String)> {
+        diagnostics(body, crate::lang::Lang::Nl)
             .iter()
             .map(|d| (d.line(), d.column(), d.message.clone()))
             .collect()
@@ -373,15 +377,7 @@ mod tests {
     #[test]
     fn an_unknown_term_is_an_error_with_did_you_mean_keeping_the_capital() {
         assert!(errors("{{ term.mobile }} {{term.Mobile_number}}\n").is_empty());
-        let source = Source::new("p.md", "Je {{ term.Mobiel }}.\n");
-        let screens = BTreeSet::new();
-        let terms = crate::terms::builtin_terms();
-        let known = Known {
-            lang: crate::lang::Lang::En,
-            screens: &screens,
-            terms: &terms,
-        };
-        let (_, diags) = parse(&source, &source.text, 1, &known);
+        let diags = diagnostics("Je {{ term.Mobiel }}.\n", crate::lang::Lang::En);
         let d = diags.iter().next().expect("an error");
         assert_eq!(d.summary(), "p.md:1:4: unknown term `term.Mobiel`");
         assert!(

@@ -150,7 +150,14 @@ mod tests {
     fn methods(lang: &str) -> (String, Source) {
         file(
             &format!("themes/default/i18n/{lang}/methods.yaml"),
-            "app: a\nsms: s\nchoose: c\n",
+            "app: a\nsms: s\nchoose: c\npasskey: p\nsecurity_key: k\n",
+        )
+    }
+
+    fn rollout(lang: &str) -> (String, Source) {
+        file(
+            &format!("themes/default/i18n/{lang}/rollout.yaml"),
+            "moved: m {method}\nsms_retirement: r\n",
         )
     }
 
@@ -161,6 +168,8 @@ mod tests {
             complete("en"),
             methods("nl"),
             methods("en"),
+            rollout("nl"),
+            rollout("en"),
             file(
                 "themes/default/i18n/nl/site.yaml",
                 "print: Afdrukken\nhelp: Hulp\n",
@@ -186,6 +195,8 @@ mod tests {
             complete("en"),
             methods("nl"),
             methods("en"),
+            rollout("nl"),
+            rollout("en"),
         ])
         .unwrap();
         assert_eq!(ui.get(Lang::En, "alerts", "tip"), "t");

@@ -1,20 +1,9 @@
 //! `handboek check`: the whole project at once, and the checks only it makes.
 
 use assert_cmd::Command;
-use handboek::check::{CheckOptions, Report, check};
-use handboek::date::Date;
 use handboek::files::Files;
 
-use crate::fixture::Project;
-
-fn on(files: &Files, today: &str) -> Report {
-    let today = Date::parse(today).expect("date");
-    check(files, &CheckOptions { today }).expect("check runs")
-}
-
-fn summaries(report: &Report) -> Vec<String> {
-    report.diagnostics.iter().map(|d| d.summary()).collect()
-}
+use crate::fixture::{Project, check_on as on, summaries};
 
 fn page(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\nverified: 2026-11-01\n---\n{body}\n")

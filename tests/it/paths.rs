@@ -1,20 +1,16 @@
 //! Complete paths for passkeys and security keys: `paths.yaml` sections for them are
 //! checked like `app` and `sms`, and an empty or absent section needs nothing.
 
-use handboek::check::{CheckOptions, Report, check};
-use handboek::date::Date;
-use handboek::files::Files;
+use handboek::diagnostics::Severity;
 
 use crate::fixture::Project;
 
+/// The errors `handboek check` finds.
 fn checked(p: &Project) -> Vec<String> {
-    let today = Date::parse("2026-12-03").expect("date");
-    let report: Report =
-        check(&Files::project(p.path()), &CheckOptions { today }).expect("check runs");
-    report
+    p.check()
         .diagnostics
         .iter()
-        .filter(|d| d.severity == handboek::diagnostics::Severity::Error)
+        .filter(|d| d.severity == Severity::Error)
         .map(|d| d.summary())
         .collect()
 }

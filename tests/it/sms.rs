@@ -3,11 +3,8 @@
 //! first; `sms.*` keys without a text message path are warned about.
 
 use assert_cmd::Command;
-use handboek::check::{CheckOptions, Report, check};
-use handboek::date::Date;
-use handboek::files::Files;
 
-use crate::fixture::{Project, find};
+use crate::fixture::{Project, find, summaries};
 
 const SMSCO: &str = "customers/smsco.yaml";
 
@@ -21,15 +18,6 @@ fn smsco(mandatory: &str, tail: &str) -> Project {
         ),
     );
     p
-}
-
-fn checked(p: &Project) -> Report {
-    let today = Date::parse("2026-12-03").expect("date");
-    check(&Files::project(p.path()), &CheckOptions { today }).expect("check runs")
-}
-
-fn summaries(report: &Report) -> Vec<String> {
-    report.diagnostics.iter().map(|d| d.summary()).collect()
 }
 
 const WAVES: &str = "rollout:\n  waves:\n    - name: Pilot\n      date: 2027-01-18\n    - name: Magazijn\n      date: 2027-02-01\n    - name: Chauffeurs\n      date: 2027-02-08\n";
@@ -87,10 +75,11 @@ fn a_contracted_provider_keeps_text_messages_after_the_retirement() {
 
 #[test]
 fn check_warns_once_within_ninety_days_with_the_days_left() {
-    let report = checked(&smsco(
+    let report = smsco(
         "2027-01-04",
         "rollout:\n  waves:\n    - name: Pilot\n      date: 2026-12-07\n",
-    ));
+    )
+    .check();
     assert_eq!(report.errors(), 0, "{:#?}", summaries(&report));
     let warnings: Vec<String> = summaries(&report)
         .into_iter()
@@ -102,7 +91,7 @@ fn check_warns_once_within_ninety_days_with_the_days_left() {
             "customers/smsco.yaml:9:19: text messages become mandatory on 4 January 2027, 28 days before Microsoft stops sending text messages (1 February 2027)"
         ]
     );
-    let far = checked(&smsco("2026-10-01", ""));
+    let far = smsco("2026-10-01", "").check();
     assert!(
         !summaries(&far)
             .iter()
@@ -166,7 +155,7 @@ fn sms_keys_without_a_text_message_path_are_unused_warnings() {
         "customers/appco.yaml",
         "name: Appco B.V.\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\nhandbook:\n  url: https://intranet.appco.nl/mfa/\nsms:\n  provider: Voorbeeld Telecom\n  calls: true\n",
     );
-    let found = summaries(&checked(&p));
+    let found = summaries(&p.check());
     assert!(
         found.contains(&"customers/appco.yaml:9:13: `sms.provider` is set, but text messages are not a path of this handbook".to_string()),
         "{found:#?}"

@@ -78,3 +78,31 @@ fn empty_and_absent_path_sections_are_accepted() {
     p.write("paths.yaml", "app:\n  employee:\n    - index\n");
     assert_eq!(checked(&p), Vec::<String>::new());
 }
+
+#[test]
+fn the_no_smartphone_rule_layers_like_every_other_key() {
+    let p = Project::fixture("app-only");
+    let page = "---\ntitle: Extra\norder: 90\nverified: 2026-12-03\n---\n{{#if security_key}}\nKEY\n{{/if}}\n";
+    p.write("content/nl/employee/extra.md", page)
+        .write("content/en/employee/extra.md", page);
+    let text = std::fs::read_to_string(p.path().join("handboek.yaml")).expect("read");
+    p.write(
+        "handboek.yaml",
+        &format!("{text}  policy:\n    without_smartphone: security_key\n"),
+    );
+    assert!(
+        p.site()
+            .file("appco/employee/nl/extra.html")
+            .contains("KEY")
+    );
+    let own = std::fs::read_to_string(p.path().join("customers/appco.yaml")).expect("read");
+    p.write(
+        "customers/appco.yaml",
+        &format!("{own}policy:\n  without_smartphone: helpdesk\n"),
+    );
+    assert!(
+        !p.site()
+            .file("appco/employee/en/extra.html")
+            .contains("KEY")
+    );
+}

@@ -1,8 +1,10 @@
 //! `handboek check`: everything `build` validates, for every customer and language at once,
 //! without writing anything; plus what only makes sense across the whole project — links
 //! and anchors in the output, complete sign-in paths, translation parity inside pages,
-//! unused and unset variables, stale "last verified" dates and secrets in customer files.
+//! unused and unset variables, stale "last verified" dates, secrets in customer files, and
+//! customers whose text messages stop soon or whose handbook has no address.
 
+mod customers;
 mod links;
 mod parity;
 mod paths;
@@ -66,6 +68,7 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
             diags.extend(links::at_sources(broken, project.library));
             paths::check_paths(project, &rendered, diags);
             usage::check_variables(project, diags);
+            customers::check_customers(project, diags);
             parity::check_structure(project.library, diags);
             check_verified(project, options.today, diags);
         },

@@ -13,9 +13,10 @@ use rayon::prelude::*;
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
-use crate::dialect::{self, Condition, Template};
+use crate::dialect::{self, Condition, Known, Template};
 use crate::files::Files;
 use crate::lang::Lang;
+use crate::terms::Terms;
 pub use front_matter::{key_span as front_matter_key, split as split_front_matter};
 pub use parts::{PART_FILE, Part};
 
@@ -108,10 +109,15 @@ enum Place {
     },
 }
 
-/// Loads and parses every page. `screens` are the screen names the theme can draw. The
-/// library comes back with every problem found: when there are errors, it holds every page
-/// as far as it could be read, to find the problems that show only when pages are rendered.
-pub fn load_library(files: &Files, screens: &BTreeSet<String>) -> Result<(Library, Diagnostics)> {
+/// Loads and parses every page. `screens` are the screen names the theme can draw, `terms`
+/// the term list. The library comes back with every problem found: when there are errors,
+/// it holds every page as far as it could be read, to find the problems that show only
+/// when pages are rendered.
+pub fn load_library(
+    files: &Files,
+    screens: &BTreeSet<String>,
+    terms: &Terms,
+) -> Result<(Library, Diagnostics)> {
     // Reading and parsing is most of the work for a long guide: one file per task.
     let loaded: Vec<Result<Option<Loaded>>> = files
         .list("content")?
@@ -129,8 +135,13 @@ pub fn load_library(files: &Files, screens: &BTreeSet<String>) -> Result<(Librar
                     slug,
                 }) => {
                     let key = (audience, slug.clone(), lang);
+                    let known = Known {
+                        lang,
+                        screens,
+                        terms,
+                    };
                     let (page, problems) =
-                        load_page(source.clone(), lang, audience, part, slug, screens);
+                        load_page(source.clone(), lang, audience, part, slug, &known);
                     Loaded::Page(key, source, page, problems)
                 }
                 Ok(Place::Part {
@@ -231,7 +242,7 @@ fn load_page(
     audience: Audience,
     part: Option<String>,
     slug: String,
-    screens: &BTreeSet<String>,
+    known: &Known,
 ) -> (Page, Diagnostics) {
     let front_matter::Parsed {
         front_matter: fm,
@@ -239,7 +250,7 @@ fn load_page(
         body_line,
         problems,
     } = front_matter::parse(&source);
-    let (template, mut diags) = dialect::parse(&source, body, body_line, screens);
+    let (template, mut diags) = dialect::parse(&source, body, body_line, known);
     diags.extend(tables::check_tables(&source, body, body_line));
     if !fm.per_wave {
         for (name, span) in template

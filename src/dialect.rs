@@ -5,15 +5,25 @@
 mod condition;
 mod parse;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use condition::{Atom, Condition, ConditionError};
 pub use parse::parse;
 
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
+use crate::lang::Lang;
 use crate::learn::docfx::Figure;
+use crate::terms::{TermText, Terms};
 use crate::vars::Value;
+
+/// What the pages of one language may name: the theme's screens and the terms.
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'a> {
+    pub lang: Lang,
+    pub screens: &'a BTreeSet<String>,
+    pub terms: &'a Terms,
+}
 
 /// A parsed page body.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +41,12 @@ pub enum Node {
     },
     Var {
         name: &'static str,
+        span: Span,
+    },
+    /// `{{ term.mobile }}`: a word from the term list, in the page's language, with the
+    /// Belgian word where it differs.
+    Term {
+        text: TermText,
         span: Span,
     },
     /// `\{{`: a literal `{{`.
@@ -227,6 +243,10 @@ fn resolve_nodes(
                 out.text(&source.text[range.clone()], range.start, *line);
             }
             Node::Literal(span) => out.insert(Insert::Literal, *span),
+            Node::Term { text, span } => out.insert(
+                Insert::Value(Value::Text(text.for_country(customer.country).to_string())),
+                *span,
+            ),
             Node::Var { name, span } => {
                 if let Some(v) = lookup(name, *span, diags) {
                     out.insert(Insert::Value(v), *span);
@@ -274,6 +294,28 @@ fn resolve_nodes(
 }
 
 impl Template {
+    /// Every optional variable a condition of the template tests (`{{#if handbook.url}}`).
+    pub fn tested_variables(&self) -> Vec<&'static str> {
+        fn walk(nodes: &[Node], out: &mut Vec<&'static str>) {
+            for node in nodes {
+                if let Node::If {
+                    cond,
+                    then,
+                    otherwise,
+                    ..
+                } = node
+                {
+                    cond.variables(out);
+                    walk(then, out);
+                    walk(otherwise, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.nodes, &mut out);
+        out
+    }
+
     /// Every variable the template uses (in any branch), with where.
     pub fn variables(&self) -> Vec<(&'static str, Span)> {
         fn walk(nodes: &[Node], out: &mut Vec<(&'static str, Span)>) {
@@ -333,10 +375,7 @@ pub fn split_placeholders(text: &str) -> Vec<Result<&str, usize>> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use super::*;
-    use crate::lang::Lang;
     use crate::project::test_customer;
     use crate::vars::variables;
 
@@ -349,7 +388,13 @@ mod tests {
     fn resolve_for(body: &str, c: &Customer) -> Result<Resolved, Diagnostics> {
         let source = Source::new("p.md", body);
         let screens = BTreeSet::from(["approve-number".to_string()]);
-        let (template, diags) = parse(&source, &source.text, 1, &screens);
+        let terms = crate::terms::builtin_terms();
+        let known = Known {
+            lang: Lang::Nl,
+            screens: &screens,
+            terms: &terms,
+        };
+        let (template, diags) = parse(&source, &source.text, 1, &known);
         assert!(diags.is_empty(), "{diags}");
         resolve(&template, &source, c, &variables(c, Lang::Nl, "de app"))
     }
@@ -426,6 +471,29 @@ mod tests {
             d.message
                 .contains("`helpdesk.url` is not set for the customer `test`")
         );
+    }
+
+    #[test]
+    fn a_term_reads_belgian_for_a_belgian_customer_and_keeps_its_capital() {
+        let body = "{{ term.Mobile }} kwijt? Typ je {{ term.mobile_number }}.\n";
+        let text = |c: &Customer| {
+            let r = resolve_for(body, c).unwrap();
+            r.inserts
+                .iter()
+                .map(|i| match i {
+                    Insert::Value(v) => v.display().to_string(),
+                    other => panic!("{other:?}"),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            text(&customer("app", "")),
+            ["Mobiele telefoon", "mobiele nummer"]
+        );
+        let belgian = test_customer(
+            "name: Acme\ncountry: be\nhelpdesk:\n  name: S\n  phone: 03 304 23 26\n  email: help@acme.be\nmfa:\n  method: app\n  enforcement: conditional_access\n  mandatory_from: 2026-12-01\n",
+        );
+        assert_eq!(text(&belgian), ["Gsm", "gsm-nummer"]);
     }
 
     #[test]

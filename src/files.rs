@@ -18,6 +18,7 @@ use crate::diagnostics::Source;
 #[include = "examples/**"]
 #[include = "defaults.yaml"]
 #[include = "paths.yaml"]
+#[include = "terms.yaml"]
 #[exclude = "**/.*"]
 struct Builtin;
 

@@ -27,6 +27,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod secrets;
 pub mod serve;
+pub mod terms;
 pub mod theme;
 pub mod vars;
 pub mod yaml;
@@ -58,7 +59,7 @@ pub struct Build {
     pub diagnostics: Diagnostics,
 }
 
-/// Builds in memory: load project → load theme → load content → load customers → resolve,
+/// Builds in memory: load project → load theme → load terms and content → load customers → resolve,
 /// render and apply the theme per customer (in parallel) → the overview page.
 pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
     let memory = output::Memory::default();
@@ -118,7 +119,8 @@ fn run<S: Sink>(
         .as_ref()
         .map(|t| t.screens.clone())
         .unwrap_or_default();
-    let (library, problems) = load_library(files, &screens)?;
+    let terms = keep_all(terms::load_terms(files)?, &mut diags);
+    let (library, problems) = load_library(files, &screens, &terms)?;
     let library_has_errors = problems.has_errors();
     diags.extend(problems);
     let Some(settings) = settings else {

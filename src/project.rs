@@ -167,6 +167,12 @@ fn valid_id(id: &str) -> bool {
 /// A customer for unit tests: `yaml` over the built-in defaults and a minimal MSP.
 #[cfg(test)]
 pub(crate) fn test_customer(yaml: &str) -> Customer {
+    try_test_customer(yaml).unwrap_or_else(|d| panic!("{d}"))
+}
+
+/// [`test_customer`], or the problems of `yaml`.
+#[cfg(test)]
+pub(crate) fn try_test_customer(yaml: &str) -> Result<Customer, Diagnostics> {
     let files = Files::builtin_examples();
     let defaults = files
         .read_builtin("defaults.yaml")
@@ -190,7 +196,6 @@ pub(crate) fn test_customer(yaml: &str) -> Customer {
         &settings,
         &|_| true,
     )
-    .unwrap_or_else(|d| panic!("{d}"))
 }
 
 #[cfg(test)]

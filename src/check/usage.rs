@@ -1,13 +1,12 @@
 //! Variables across the project: one used in a page that no customer sets (an error, once,
 //! where it is used), and one set in a customer file or `handboek.yaml` that no page or
-//! template uses (a warning, where it is set). A variable a page needs but one customer
+//! template uses, not even in a condition (a warning, where it is set). A variable a page needs but one customer
 //! lacks is reported by the build itself, naming the customer.
 
 use std::collections::BTreeSet;
 
 use crate::Project;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source};
-use crate::theme::view::method_name;
 use crate::vars::{VAR_NAMES, variables};
 use crate::yaml::find_key;
 
@@ -18,12 +17,17 @@ pub fn check_variables(project: &Project, diags: &mut Diagnostics) {
             let label = project
                 .theme
                 .ui
-                .get(lang, "methods", method_name(customer.method));
+                .get(lang, "methods", customer.method.name());
             set.extend(variables(customer, lang, &label).into_keys());
         }
     }
     let mut used: BTreeSet<&str> = BTreeSet::new();
     for page in &project.library.pages {
+        let mut tested = page.body.tested_variables();
+        if let Some(when) = &page.when {
+            when.variables(&mut tested);
+        }
+        used.extend(tested);
         for (name, span) in page.body.variables() {
             used.insert(name);
             let per_wave = name.starts_with("wave.");

@@ -1,8 +1,8 @@
 //! The MSP section of `handboek.yaml`: its name (shown in every footer) and optional URL.
 
 use super::Msp;
+use super::pick::{At, Check};
 use super::raw::RawSettings;
-use super::validate::{At, Check};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::yaml::span_of;
 

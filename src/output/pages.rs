@@ -18,7 +18,6 @@ use crate::dialect::{self, Insert, Resolved};
 use crate::lang::Lang;
 use crate::markdown::{self, Anchor, Context, Heading, Rendered, Target, escape};
 use crate::qr;
-use crate::theme::view::method_name;
 use crate::vars::{Value, variables};
 
 /// A page rendered for the site and for the print edition, with its messages.
@@ -40,7 +39,7 @@ pub fn render_pages<T: Send>(
     finish: impl Fn(usize, RenderedPage) -> T + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
     let theme = inputs.theme;
-    let method_label = theme.ui.get(lang, "methods", method_name(customer.method));
+    let method_label = theme.ui.get(lang, "methods", customer.method.name());
     let vars = variables(customer, lang, &method_label);
     let blocks = Blocks::new(inputs, customer, lang);
     let slugs: BTreeSet<String> = pages.iter().map(|p| p.slug.clone()).collect();

@@ -1,20 +1,9 @@
 //! `handboek check`: the whole project at once, and the checks only it makes.
 
 use assert_cmd::Command;
-use handboek::check::{CheckOptions, Report, check};
-use handboek::date::Date;
 use handboek::files::Files;
 
-use crate::fixture::Project;
-
-fn on(files: &Files, today: &str) -> Report {
-    let today = Date::parse(today).expect("date");
-    check(files, &CheckOptions { today }).expect("check runs")
-}
-
-fn summaries(report: &Report) -> Vec<String> {
-    report.diagnostics.iter().map(|d| d.summary()).collect()
-}
+use crate::fixture::{Project, check_on as on, summaries};
 
 fn page(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\norder: 90\nverified: 2026-11-01\n---\n{body}\n")
@@ -27,11 +16,43 @@ fn extra_page(p: &Project, nl: &str, en: &str) {
 }
 
 #[test]
-fn the_built_in_examples_are_clean() {
+fn the_built_in_examples_are_clean_but_for_the_text_messages_that_stop() {
     let report = on(&Files::builtin_examples(), "2026-11-23");
-    assert_eq!(summaries(&report), Vec::<String>::new());
-    assert_eq!(report.customers, 4);
-    assert!(report.files > 300, "every customer was rendered");
+    // Both customers on Microsoft's text messages go mandatory within 90 days before
+    // Microsoft stops sending them: the warnings a consultant must see.
+    assert_eq!(
+        summaries(&report),
+        [
+            "<built-in>/examples/customers/studio-noord.yaml:18:19: text messages become mandatory on 14 December 2026, 49 days before Microsoft stops sending text messages (1 February 2027)",
+            "<built-in>/examples/customers/tandartsen-de-kempen.yaml:22:19: text messages become mandatory on 11 January 2027, 21 days before Microsoft stops sending text messages (1 February 2027)",
+        ]
+    );
+    assert_eq!(report.errors(), 0);
+    assert_eq!(report.customers, 5);
+    assert!(report.files > 400, "every customer was rendered");
+}
+
+#[test]
+fn a_customer_without_handbook_url_is_warned_once_at_the_top_or_its_handbook_key() {
+    let p = Project::fixture("choose");
+    let at_top = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    let warning = "`handbook.url`: its rollout messages and poster cannot link the handbook";
+    let found: Vec<&String> = at_top.iter().filter(|s| s.contains(warning)).collect();
+    assert_eq!(
+        found,
+        [
+            "customers/choosy.yaml:1:1: the customer `choosy` has no `handbook.url`: its rollout messages and poster cannot link the handbook"
+        ]
+    );
+    let text = std::fs::read_to_string(p.path().join("customers/choosy.yaml")).unwrap();
+    p.write("customers/choosy.yaml", &format!("{text}handbook: {{}}\n"));
+    let at_key = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    assert!(
+        at_key
+            .iter()
+            .any(|s| s.starts_with("customers/choosy.yaml:8:1:") && s.contains(warning)),
+        "{at_key:#?}"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow};
 use rust_embed::RustEmbed;
 
 use crate::diagnostics::Source;
@@ -44,11 +44,58 @@ pub struct InputFile {
 impl InputFile {
     /// The file as text, for messages with snippets.
     pub fn source(&self) -> Result<Source> {
-        let text = std::str::from_utf8(&self.bytes)
-            .with_context(|| format!("{} is not UTF-8 text", self.display))?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = decode_text(&self.bytes).map_err(|e| anyhow!("{}{e}", self.display))?;
         Ok(Source::new(self.display.as_str(), text))
     }
+}
+
+/// Text as editors on any system save it — UTF-8 with or without a byte order mark, or
+/// UTF-16 with one (Windows Notepad still offers "UTF-16 LE" and "UTF-16 BE"), lines ended
+/// by CRLF or LF — as UTF-8 with LF, so that a file saved on Windows builds byte for byte
+/// what the same file saved elsewhere builds. The error goes after the file's name.
+fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+    let text: Cow<'_, str> = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Cow::Owned(utf16(rest, u16::from_le_bytes)?),
+        [0xFE, 0xFF, rest @ ..] => Cow::Owned(utf16(rest, u16::from_be_bytes)?),
+        _ => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, &e))?)
+        }
+    };
+    if text.contains('\0') {
+        return Err(format!(
+            ": this file holds NUL characters, as UTF-16 text without a byte order mark does; {SAVE_AS_UTF8}"
+        ));
+    }
+    Ok(if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        text
+    })
+}
+
+const SAVE_AS_UTF8: &str = "save it as UTF-8 (in Notepad: File › Save as, Encoding: UTF-8)";
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
+    let (pairs, half) = bytes.as_chunks::<2>();
+    if !half.is_empty() {
+        return Err(format!(
+            ": this UTF-16 file ends in half a character; {SAVE_AS_UTF8}"
+        ));
+    }
+    String::from_utf16(&pairs.iter().map(|p| unit(*p)).collect::<Vec<_>>())
+        .map_err(|_| format!(": this UTF-16 file holds a broken character; {SAVE_AS_UTF8}"))
+}
+
+/// Where the first byte that is not UTF-8 is, and what to do.
+fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> String {
+    let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let byte = bytes[e.valid_up_to()];
+    format!(
+        ":{line}:{column}: this file is not UTF-8 text (byte 0x{byte:02X}: Windows-1252, \"ANSI\"?); {SAVE_AS_UTF8}"
+    )
 }
 
 /// The project's files over the built-in ones.
@@ -217,6 +264,35 @@ pub fn url_path(path: &str) -> String {
     url
 }
 
+/// A `file://` URL for an absolute path of the system we run on.
+pub fn file_url(path: &Path) -> String {
+    file_url_of(&path.to_string_lossy(), cfg!(windows))
+}
+
+/// A `file://` URL for an absolute path; a Windows path (`windows`) is one on a drive
+/// (`C:\…` → `file:///C:/…`) or a share (`\\server\share\…` → `file://server/share/…`),
+/// also in the `\\?\` form Windows gives for long paths.
+fn file_url_of(path: &str, windows: bool) -> String {
+    if !windows {
+        return format!("file://{}", url_path(path));
+    }
+    let path = path.replace('\\', "/");
+    let path = match (path.strip_prefix("//?/UNC/"), path.strip_prefix("//?/")) {
+        (Some(share), _) => format!("//{share}"),
+        (None, Some(local)) => local.to_string(),
+        (None, None) => path,
+    };
+    if let Some(share) = path.strip_prefix("//") {
+        return format!("file://{}", url_path(share));
+    }
+    let bytes = path.as_bytes();
+    if bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' {
+        let (drive, rest) = path.split_at(2);
+        return format!("file:///{drive}{}", url_path(rest));
+    }
+    format!("file:///{}", url_path(path.trim_start_matches('/')))
+}
+
 /// Finds the project: the nearest folder from `start` upwards with a `handboek.yaml`.
 pub fn find_project(start: &Path) -> Option<PathBuf> {
     start
@@ -228,6 +304,98 @@ pub fn find_project(start: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn utf16le_with_bom(text: &str) -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    }
+
+    #[test]
+    fn notepad_files_read_as_the_same_text() {
+        let text = "name: Bakkerij Één\nhelpdesk:\n  phone: 020 123 4567\n";
+        let crlf = text.replace('\n', "\r\n");
+        let mut utf16be = vec![0xFE, 0xFF];
+        utf16be.extend(crlf.encode_utf16().flat_map(u16::to_be_bytes));
+        for (encoding, bytes) in [
+            ("UTF-8", text.as_bytes().to_vec()),
+            ("UTF-8, CRLF", crlf.as_bytes().to_vec()),
+            (
+                "UTF-8 with BOM, CRLF",
+                [b"\xEF\xBB\xBF", crlf.as_bytes()].concat(),
+            ),
+            ("UTF-16 LE, CRLF", utf16le_with_bom(&crlf)),
+            ("UTF-16 BE, CRLF", utf16be),
+        ] {
+            assert_eq!(decode_text(&bytes).as_deref(), Ok(text), "{encoding}");
+        }
+    }
+
+    #[test]
+    fn ansi_text_is_refused_with_its_line_column_and_the_fix() {
+        let err = decode_text(b"name: Acme\nmsp: Caf\xE9 IT\n").unwrap_err();
+        assert!(
+            err.starts_with(":2:9: this file is not UTF-8 text (byte 0xE9"),
+            "{err}"
+        );
+        assert!(err.contains("Encoding: UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn broken_utf16_and_utf16_without_a_bom_are_refused_with_the_fix() {
+        let mut odd = utf16le_with_bom("name: x");
+        odd.push(b'y');
+        let lone_surrogate = [0xFF, 0xFE, 0x00, 0xD8, b'a', 0];
+        let no_bom: Vec<u8> = "name: x"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        for bytes in [odd, lone_surrogate.to_vec(), no_bom] {
+            let err = decode_text(&bytes).unwrap_err();
+            assert!(err.ends_with("Encoding: UTF-8)"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_notepad_file_names_its_file_in_the_error() {
+        let file = InputFile {
+            rel: "customers/acme.yaml".into(),
+            display: "customers/acme.yaml".into(),
+            bytes: Cow::Borrowed(b"name: Caf\xE9"),
+        };
+        let err = file.source().unwrap_err().to_string();
+        assert!(err.starts_with("customers/acme.yaml:1:10: "), "{err}");
+    }
+
+    #[test]
+    fn file_urls_encode_spaces_and_unicode() {
+        assert_eq!(
+            file_url_of("/tmp/Mijn map/ö.html", false),
+            "file:///tmp/Mijn%20map/%C3%B6.html"
+        );
+    }
+
+    #[test]
+    fn file_urls_of_windows_paths_keep_the_drive_and_turn_backslashes() {
+        for (path, url) in [
+            (
+                r"C:\Users\Jan de Vries\Documents\Klanten #1\public\acme\employee\nl\handboek.html",
+                "file:///C:/Users/Jan%20de%20Vries/Documents/Klanten%20%231/public/acme/employee/nl/handboek.html",
+            ),
+            (r"\\?\D:\Ö\handbook.html", "file:///D:/%C3%96/handbook.html"),
+            (
+                r"\\fileserver\Handboeken$\acme\handboek.html",
+                "file://fileserver/Handboeken%24/acme/handboek.html",
+            ),
+            (
+                r"\\?\UNC\fileserver\share\a b.html",
+                "file://fileserver/share/a%20b.html",
+            ),
+            ("Z:/tmp/x.html", "file:///Z:/tmp/x.html"),
+        ] {
+            assert_eq!(file_url_of(path, true), url, "{path}");
+        }
+    }
 
     #[test]
     fn escaping_paths_are_refused() {

@@ -50,9 +50,9 @@ impl InputFile {
 }
 
 /// Text as editors on any system save it — UTF-8 with or without a byte order mark, or
-/// UTF-16 with one (Windows Notepad still offers "UTF-16 LE" and "UTF-16 BE"), lines ended
-/// by CRLF or LF — as UTF-8 with LF, so that a file saved on Windows builds byte for byte
-/// what the same file saved elsewhere builds. The error goes after the file's name.
+/// UTF-16 with one (Windows Notepad still offers "UTF-16 LE" and "UTF-16 BE") — as UTF-8
+/// without a byte order mark. CRLF line ends stay: the YAML, front matter, dialect and
+/// Markdown parsers take them as LF. The error goes after the file's name.
 fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     let text: Cow<'_, str> = match bytes {
         [0xFF, 0xFE, rest @ ..] => Cow::Owned(utf16(rest, u16::from_le_bytes)?),
@@ -67,11 +67,7 @@ fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
             ": this file holds NUL characters, as UTF-16 text without a byte order mark does; {SAVE_AS_UTF8}"
         ));
     }
-    Ok(if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        text
-    })
+    Ok(text)
 }
 
 const SAVE_AS_UTF8: &str = "save it as UTF-8 (in Notepad: File › Save as, Encoding: UTF-8)";
@@ -318,16 +314,19 @@ mod tests {
         let mut utf16be = vec![0xFE, 0xFF];
         utf16be.extend(crlf.encode_utf16().flat_map(u16::to_be_bytes));
         for (encoding, bytes) in [
-            ("UTF-8", text.as_bytes().to_vec()),
-            ("UTF-8, CRLF", crlf.as_bytes().to_vec()),
+            ("UTF-8", crlf.as_bytes().to_vec()),
             (
-                "UTF-8 with BOM, CRLF",
+                "UTF-8 with BOM",
                 [b"\xEF\xBB\xBF", crlf.as_bytes()].concat(),
             ),
-            ("UTF-16 LE, CRLF", utf16le_with_bom(&crlf)),
-            ("UTF-16 BE, CRLF", utf16be),
+            ("UTF-16 LE", utf16le_with_bom(&crlf)),
+            ("UTF-16 BE", utf16be),
         ] {
-            assert_eq!(decode_text(&bytes).as_deref(), Ok(text), "{encoding}");
+            assert_eq!(
+                decode_text(&bytes).as_deref(),
+                Ok(crlf.as_str()),
+                "{encoding}"
+            );
         }
     }
 

@@ -10,6 +10,7 @@ mod escaping;
 mod fixture;
 mod json_schema;
 mod library;
+mod notepad;
 mod parts;
 mod pdf;
 mod rollout;

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 use rust_embed::RustEmbed;
 
-use crate::diagnostics::Source;
+use crate::diagnostics::{Diagnostic, Source};
+
+mod text;
 
 #[derive(RustEmbed)]
 #[folder = "."]
@@ -42,56 +44,22 @@ pub struct InputFile {
 }
 
 impl InputFile {
-    /// The file as text, for messages with snippets.
+    /// The file as text, for messages with snippets; a file that is not text (a legacy code
+    /// page, broken UTF-16) is an error at its first bad character.
+    pub fn text(&self) -> Result<Source, Diagnostic> {
+        text::decode(&self.display, &self.bytes)
+    }
+
+    /// [`InputFile::text`], for callers that stop at the first problem.
     pub fn source(&self) -> Result<Source> {
-        let text = decode_text(&self.bytes).map_err(|e| anyhow!("{}{e}", self.display))?;
-        Ok(Source::new(self.display.as_str(), text))
+        self.text().map_err(|d| {
+            anyhow!(
+                "{}: {}",
+                d.summary(),
+                d.help.unwrap_or_default().trim_end_matches('.')
+            )
+        })
     }
-}
-
-/// Text as editors on any system save it — UTF-8 with or without a byte order mark, or
-/// UTF-16 with one (Windows Notepad still offers "UTF-16 LE" and "UTF-16 BE") — as UTF-8
-/// without a byte order mark. CRLF line ends stay: the YAML, front matter, dialect and
-/// Markdown parsers take them as LF. The error goes after the file's name.
-fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
-    let text: Cow<'_, str> = match bytes {
-        [0xFF, 0xFE, rest @ ..] => Cow::Owned(utf16(rest, u16::from_le_bytes)?),
-        [0xFE, 0xFF, rest @ ..] => Cow::Owned(utf16(rest, u16::from_be_bytes)?),
-        _ => {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, &e))?)
-        }
-    };
-    if text.contains('\0') {
-        return Err(format!(
-            ": this file holds NUL characters, as UTF-16 text without a byte order mark does; {SAVE_AS_UTF8}"
-        ));
-    }
-    Ok(text)
-}
-
-const SAVE_AS_UTF8: &str = "save it as UTF-8 (in Notepad: File › Save as, Encoding: UTF-8)";
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
-    let (pairs, half) = bytes.as_chunks::<2>();
-    if !half.is_empty() {
-        return Err(format!(
-            ": this UTF-16 file ends in half a character; {SAVE_AS_UTF8}"
-        ));
-    }
-    String::from_utf16(&pairs.iter().map(|p| unit(*p)).collect::<Vec<_>>())
-        .map_err(|_| format!(": this UTF-16 file holds a broken character; {SAVE_AS_UTF8}"))
-}
-
-/// Where the first byte that is not UTF-8 is, and what to do.
-fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> String {
-    let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    let byte = bytes[e.valid_up_to()];
-    format!(
-        ":{line}:{column}: this file is not UTF-8 text (byte 0x{byte:02X}: Windows-1252, \"ANSI\"?); {SAVE_AS_UTF8}"
-    )
 }
 
 /// The project's files over the built-in ones.
@@ -301,69 +269,19 @@ pub fn find_project(start: &Path) -> Option<PathBuf> {
 mod tests {
     use super::*;
 
-    fn utf16le_with_bom(text: &str) -> Vec<u8> {
-        let mut bytes = vec![0xFF, 0xFE];
-        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-        bytes
-    }
-
     #[test]
-    fn notepad_files_read_as_the_same_text() {
-        let text = "name: Bakkerij Één\nhelpdesk:\n  phone: 020 123 4567\n";
-        let crlf = text.replace('\n', "\r\n");
-        let mut utf16be = vec![0xFE, 0xFF];
-        utf16be.extend(crlf.encode_utf16().flat_map(u16::to_be_bytes));
-        for (encoding, bytes) in [
-            ("UTF-8", crlf.as_bytes().to_vec()),
-            (
-                "UTF-8 with BOM",
-                [b"\xEF\xBB\xBF", crlf.as_bytes()].concat(),
-            ),
-            ("UTF-16 LE", utf16le_with_bom(&crlf)),
-            ("UTF-16 BE", utf16be),
-        ] {
-            assert_eq!(
-                decode_text(&bytes).as_deref(),
-                Ok(crlf.as_str()),
-                "{encoding}"
-            );
-        }
-    }
-
-    #[test]
-    fn ansi_text_is_refused_with_its_line_column_and_the_fix() {
-        let err = decode_text(b"name: Acme\nmsp: Caf\xE9 IT\n").unwrap_err();
-        assert!(
-            err.starts_with(":2:9: this file is not UTF-8 text (byte 0xE9"),
-            "{err}"
-        );
-        assert!(err.contains("Encoding: UTF-8"), "{err}");
-    }
-
-    #[test]
-    fn broken_utf16_and_utf16_without_a_bom_are_refused_with_the_fix() {
-        let mut odd = utf16le_with_bom("name: x");
-        odd.push(b'y');
-        let lone_surrogate = [0xFF, 0xFE, 0x00, 0xD8, b'a', 0];
-        let no_bom: Vec<u8> = "name: x"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        for bytes in [odd, lone_surrogate.to_vec(), no_bom] {
-            let err = decode_text(&bytes).unwrap_err();
-            assert!(err.ends_with("Encoding: UTF-8)"), "{err}");
-        }
-    }
-
-    #[test]
-    fn a_notepad_file_names_its_file_in_the_error() {
+    fn a_file_that_is_not_text_names_its_place_and_the_fix_in_the_error() {
         let file = InputFile {
             rel: "customers/acme.yaml".into(),
             display: "customers/acme.yaml".into(),
             bytes: Cow::Borrowed(b"name: Caf\xE9"),
         };
         let err = file.source().unwrap_err().to_string();
-        assert!(err.starts_with("customers/acme.yaml:1:10: "), "{err}");
+        assert!(
+            err.starts_with("customers/acme.yaml:1:10: this file is not UTF-8 text"),
+            "{err}"
+        );
+        assert!(err.ends_with("Encoding: UTF-8)"), "{err}");
     }
 
     #[test]

@@ -76,9 +76,27 @@ fn an_ansi_customer_file_is_refused_with_its_line_column_and_the_fix() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("customers/appco.yaml:2:6: this file is not UTF-8 text (byte 0xE9"),
+        stderr.contains("error: this file is not UTF-8 text (byte 0xE9"),
         "{stderr}"
     );
+    assert!(stderr.contains("--> customers/appco.yaml:2:6"), "{stderr}");
     assert!(stderr.contains("Encoding: UTF-8"), "{stderr}");
     assert!(!p.out().join("appco").exists(), "nothing was written");
+}
+
+#[test]
+fn a_customer_file_notepad_saved_as_txt_is_named_in_a_warning() {
+    let p = Project::fixture("app-only");
+    p.write("customers/bakker.yaml.txt", &read(&p, CUSTOMER));
+    p.write("customers/notes.txt", "not a customer");
+    let build = p.build();
+    assert!(!build.diagnostics.has_errors(), "{}", build.diagnostics);
+    let warnings: Vec<_> = build.diagnostics.iter().collect();
+    assert_eq!(warnings.len(), 1, "{}", build.diagnostics);
+    assert_eq!(warnings[0].file(), "customers/bakker.yaml.txt");
+    let help = warnings[0].help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("rename it to `customers/bakker.yaml`"),
+        "{help}"
+    );
 }

@@ -75,6 +75,8 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
             html.display()
         );
     }
-    std::fs::rename(&partial, &pdf).with_context(|| format!("writing {}", pdf.display()))?;
+    // A reader that shows the old PDF holds it open on Windows: wait, then name it.
+    crate::output::replace_file(&partial, &pdf)
+        .inspect_err(|_| drop(std::fs::remove_file(&partial)))?;
     Ok(pdf)
 }

@@ -16,7 +16,8 @@ use super::{Put, Sink, lock};
 use crate::lang::Lang;
 
 mod swap;
-use swap::{replace_file, swap_in};
+pub(crate) use swap::replace_file;
+use swap::swap_in;
 
 /// Told how far a build is: customers done, customers in all, the last one done.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);

@@ -26,8 +26,11 @@ pub fn swap_in(staging: &Path, target: &Path) -> Result<()> {
 
 /// Renames the file `from` over the file `to`, waiting out a program that holds `to` open.
 pub fn replace_file(from: &Path, to: &Path) -> Result<()> {
-    let backoff = BACKOFF_MS.map(Duration::from_millis);
-    retrying(&backoff, held_open, &|| fs::rename(from, to))
+    replace_file_with(from, to, &BACKOFF_MS.map(Duration::from_millis))
+}
+
+fn replace_file_with(from: &Path, to: &Path, backoff: &[Duration]) -> Result<()> {
+    retrying(backoff, held_open, &|| fs::rename(from, to))
         .map_err(|e| explain(e, to, &format!("replacing {}", to.display())))
 }
 
@@ -289,5 +292,36 @@ mod tests {
             complete(&target),
             "a complete output stays at the target: {err}"
         );
+    }
+
+    /// A PDF reader showing the old PDF while `--pdf` writes the new one.
+    #[cfg(windows)]
+    #[test]
+    fn replacing_a_file_held_open_names_it() {
+        use std::os::windows::fs::OpenOptionsExt;
+        let out = tempfile::tempdir().unwrap();
+        let (old, new) = (
+            out.path().join("handboek.pdf"),
+            out.path().join("nieuw.pdf"),
+        );
+        fs::write(&old, "oud").unwrap();
+        fs::write(&new, "nieuw").unwrap();
+        let reader = fs::OpenOptions::new()
+            .read(true)
+            .share_mode(0x1)
+            .open(&old)
+            .unwrap();
+        let err = format!(
+            "{:#}",
+            replace_file_with(&new, &old, &[Duration::ZERO; 2]).unwrap_err()
+        );
+        assert!(
+            err.contains("handboek.pdf is open in another program"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&old).unwrap(), "oud");
+        drop(reader);
+        replace_file_with(&new, &old, &[]).unwrap();
+        assert_eq!(fs::read_to_string(&old).unwrap(), "nieuw");
     }
 }

@@ -126,7 +126,10 @@ pub fn load_library(
             let Some(file) = files.read(rel)? else {
                 return Ok(None);
             };
-            let source = file.source()?;
+            let source = match file.text() {
+                Ok(source) => source,
+                Err(d) => return Ok(Some(Loaded::Stray(d))),
+            };
             Ok(Some(match locate(rel) {
                 Ok(Place::Page {
                     lang,

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 
+pub(crate) use disk::replace_file;
 pub use disk::{Disk, Progress, Written};
 pub use handbook::{Inputs, Put, Tree, render_customer};
 use rayon::prelude::*;

@@ -11,6 +11,7 @@ mod fixture;
 mod json_schema;
 mod learn;
 mod library;
+mod notepad;
 mod parts;
 mod paths;
 mod pdf;

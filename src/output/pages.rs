@@ -119,6 +119,7 @@ pub fn render_pages<T: Send>(
             let cx = |target, id_prefix| Context {
                 task_label: &task_label,
                 source: &page.source,
+                lang,
                 slug: &slug,
                 id_prefix,
                 target,

@@ -1,5 +1,11 @@
 //! PDF files of the print editions, printed by a locally installed Chromium
-//! (`--headless --print-to-pdf`), several at a time.
+//! (`--headless --print-to-pdf`), several at a time: each printed until its page numbers
+//! are right, then given an outline and metadata ([`edition`]).
+
+mod edition;
+pub mod outline;
+pub mod pages;
+pub mod plan;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -61,6 +67,14 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
         .with_context(|| format!("finding {}", html.display()))?;
     let pdf = html.with_extension("pdf");
     let partial = html.with_extension(format!("pdf.tmp-{}", std::process::id()));
+    let printed = edition::print_edition(&html, &|page| print_once(chromium, page, &partial))?;
+    std::fs::write(&partial, printed).with_context(|| format!("writing {}", partial.display()))?;
+    std::fs::rename(&partial, &pdf).with_context(|| format!("writing {}", pdf.display()))?;
+    Ok(pdf)
+}
+
+/// Prints one HTML file to `partial` with Chromium; returns the PDF's bytes.
+fn print_once(chromium: &Path, html: &Path, partial: &Path) -> Result<Vec<u8>> {
     let profile = tempfile::tempdir().context("creating a browser profile folder")?;
     let mut child = Command::new(chromium)
         .args([
@@ -75,7 +89,7 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", partial.display()))
-        .arg(file_url(&html))
+        .arg(file_url(html))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -97,16 +111,15 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    let written = std::fs::read(&partial).unwrap_or_default();
+    let written = std::fs::read(partial).unwrap_or_default();
+    let _ = std::fs::remove_file(partial);
     if !status.success() || !written.starts_with(b"%PDF") {
-        let _ = std::fs::remove_file(&partial);
         bail!(
             "Chromium could not print {} to PDF ({status})",
             html.display()
         );
     }
-    std::fs::rename(&partial, &pdf).with_context(|| format!("writing {}", pdf.display()))?;
-    Ok(pdf)
+    Ok(written)
 }
 
 /// A `file://` URL for an absolute path, with the characters a URL cannot hold encoded.

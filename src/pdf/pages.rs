@@ -152,7 +152,7 @@ pub fn pages_of(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use lopdf::{Dictionary, dictionary};
 

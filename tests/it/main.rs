@@ -1,5 +1,6 @@
 //! Integration tests: fixture projects built through the library and the binary.
 
+mod archive;
 mod atomic;
 mod browser;
 mod build;

@@ -13,6 +13,7 @@ mod json_schema;
 mod library;
 mod parts;
 mod pdf;
+mod pdf_read;
 mod rollout;
 mod schema;
 mod serve;

@@ -57,7 +57,7 @@ fn add_outline(
     found: &BTreeMap<String, Destination>,
 ) -> Option<ObjectId> {
     let root = doc.new_object_id();
-    let (first, last, count) = add_items(doc, root, entries, found, 0)?;
+    let (first, last, count) = add_items(doc, root, entries, found)?;
     let outlines = dictionary! {
         "Type" => "Outlines",
         "First" => first,
@@ -75,7 +75,6 @@ fn add_items(
     parent: ObjectId,
     entries: &[Entry],
     found: &BTreeMap<String, Destination>,
-    depth: usize,
 ) -> Option<(ObjectId, ObjectId, i64)> {
     let printed: Vec<&Entry> = entries
         .iter()
@@ -96,9 +95,7 @@ fn add_items(
             item.set("Next", *next);
         }
         visible += 1;
-        if let Some((first, last, count)) =
-            add_items(doc, ids[i], &entry.children, found, depth + 1)
-        {
+        if let Some((first, last, count)) = add_items(doc, ids[i], &entry.children, found) {
             item.set("First", first);
             item.set("Last", last);
             // A part (an entry whose children have children) opens; a chapter stays

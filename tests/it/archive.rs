@@ -48,6 +48,8 @@ fn build_zip_writes_one_archive_per_customer_and_language_with_the_same_bytes_tw
         [
             "bakkerij-van-dijk/bakkerij-van-dijk-handboek-nl.zip",
             "bakkerij-van-dijk/bakkerij-van-dijk-handbook-en.zip",
+            "hofstede-accountants/hofstede-accountants-handboek-nl.zip",
+            "hofstede-accountants/hofstede-accountants-handbook-en.zip",
             "studio-noord/studio-noord-handboek-nl.zip",
             "studio-noord/studio-noord-handbook-en.zip",
             "tandartsen-de-kempen/tandartsen-de-kempen-handboek-nl.zip",

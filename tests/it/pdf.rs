@@ -70,7 +70,7 @@ fn pdf_of_every_print_edition_is_a4_with_a_sane_page_count() {
     };
     assert_eq!(
         printed.len(),
-        21,
+        27,
         "every audience and language of the examples"
     );
     for p in printed {

@@ -137,7 +137,7 @@ fn unset_and_unused_variables_are_found_where_they_are() {
     let text = std::fs::read_to_string(p.path().join("customers/appco.yaml")).unwrap();
     p.write(
         "customers/appco.yaml",
-        &format!("{text}links:\n  sign_in: https://login.appco.nl\n"),
+        &format!("{text}links:\n  my_account: https://account.appco.nl\n"),
     );
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert!(
@@ -151,7 +151,7 @@ fn unset_and_unused_variables_are_found_where_they_are() {
         .find(|f| f.contains("no page or template uses it"))
         .expect("unused warning");
     assert!(
-        unused.starts_with("customers/appco.yaml:7:3: `links.sign_in`"),
+        unused.starts_with("customers/appco.yaml:7:3: `links.my_account`"),
         "{unused}"
     );
 }
@@ -164,7 +164,7 @@ fn the_command_fails_on_errors_and_strictly_on_warnings_and_speaks_json() {
     let text = std::fs::read_to_string(p.path().join("customers/appco.yaml")).unwrap();
     p.write(
         "customers/appco.yaml",
-        &format!("{text}links:\n  sign_in: https://login.appco.nl\n"),
+        &format!("{text}links:\n  my_account: https://account.appco.nl\n"),
     );
     let mut cmd = Command::cargo_bin("handboek").expect("binary");
     cmd.current_dir(p.path()).arg("check").assert().success();

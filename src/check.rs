@@ -20,7 +20,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Span};
 use crate::files::Files;
 use crate::output::{Sink, Tree, lock};
 use crate::{BuildOptions, Project, secrets};
-pub use usage::find_key;
 
 pub struct CheckOptions {
     /// The day to measure the age of `verified:` dates from.
@@ -57,7 +56,7 @@ impl Report {
 pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
     let checker = Checker::default();
     let mut report = Report::default();
-    let mut diagnostics = crate::run(
+    let diagnostics = crate::run(
         files,
         &BuildOptions::default(),
         &checker,
@@ -65,6 +64,8 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
             report.customers = project.customers.len();
             report.pages = project.library.pages.len();
             let rendered = std::mem::take(&mut *lock(&checker.ids));
+            let broken = std::mem::take(&mut *lock(&checker.broken));
+            diags.extend(links::at_sources(broken, project.library));
             paths::check_paths(project, &rendered, diags);
             usage::check_variables(project, diags);
             customers::check_customers(project, diags);
@@ -72,7 +73,6 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
             check_verified(project, options.today, diags);
         },
     )?;
-    diagnostics.extend(std::mem::take(&mut *lock(&checker.problems)));
     report.files = *lock(&checker.files);
     report.diagnostics = mask_secrets(diagnostics, find_secrets(files)?).sorted();
     Ok(report)
@@ -120,8 +120,8 @@ fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
     for page in &project.library.pages {
         let age = page.verified.days_until(today);
         if age > i64::from(days) {
-            let span =
-                find_key(front_matter(&page.source.text), "verified").unwrap_or(Span::new(1, 1, 0));
+            let span = crate::content::front_matter_key(&page.source.text, "verified")
+                .unwrap_or(Span::new(1, 1, 0));
             diags.push(
                 Diagnostic::warning(format!(
                     "these steps were last verified {age} days ago (more than {days})"
@@ -133,20 +133,11 @@ fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
     }
 }
 
-/// The front matter of a page with the `---` line before it, so that lines count from the
-/// top of the file.
-fn front_matter(text: &str) -> &str {
-    crate::content::split_front_matter(text).map_or("", |(fm, _, _)| {
-        let start = fm.as_ptr() as usize - text.as_ptr() as usize;
-        &text[..start + fm.len()]
-    })
-}
-
 /// A sink that keeps nothing: each customer's files are checked when the customer is done,
 /// and only their ids are kept, for the path checks.
 #[derive(Default)]
 struct Checker {
-    problems: Mutex<Diagnostics>,
+    broken: Mutex<Vec<links::Broken>>,
     ids: Mutex<BTreeMap<String, links::Ids>>,
     files: Mutex<usize>,
 }
@@ -162,8 +153,8 @@ impl Sink for Checker {
         let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
         *lock(&self.files) += tree.len();
         if keep {
-            let (problems, ids) = links::check_tree(customer, &tree);
-            lock(&self.problems).extend(problems);
+            let (broken, ids) = links::check_tree(customer, &tree);
+            lock(&self.broken).extend(broken);
             lock(&self.ids).insert(customer.to_string(), ids);
         }
         Ok(())

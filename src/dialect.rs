@@ -13,6 +13,7 @@ pub use parse::parse;
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::lang::Lang;
+use crate::learn::docfx::Figure;
 use crate::terms::{TermText, Terms};
 use crate::vars::Value;
 
@@ -49,7 +50,7 @@ pub enum Node {
         span: Span,
     },
     /// `\{{`: a literal `{{`.
-    Literal,
+    Literal(Span),
     Qr {
         target: QrTarget,
         span: Span,
@@ -64,6 +65,8 @@ pub enum Node {
         indent: String,
         span: Span,
     },
+    /// A DocFX `:::image`, shown as a figure.
+    Figure(Figure),
     If {
         cond: Condition,
         then: Vec<Node>,
@@ -86,6 +89,7 @@ pub enum Insert {
     Qr { payload: String, label: String },
     Screen(String),
     Schedule,
+    Figure(Figure),
 }
 
 /// A page body for one customer and language: Markdown with placeholders.
@@ -95,6 +99,18 @@ pub struct Resolved {
     pub inserts: Vec<Insert>,
     /// For each line of `markdown` (0-based), the source line it came from.
     pub line_map: Vec<usize>,
+    /// Where each piece of `markdown` came from, by the offset it starts at: a piece of the
+    /// page's text (at a byte offset of the source) or an insert (at its span).
+    pub origins: Vec<(usize, Origin)>,
+}
+
+/// Where a piece of resolved Markdown came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Origin {
+    /// The page's own text, starting at this byte offset of the source.
+    Text(usize),
+    /// A variable, QR code or block insert written at this span.
+    Insert(Span),
 }
 
 pub const PLACEHOLDER_START: char = '\u{E000}';
@@ -115,7 +131,34 @@ impl Resolved {
             .unwrap_or(1)
     }
 
-    fn text(&mut self, text: &str, mut line: usize) {
+    /// The place in the source of a byte range of `markdown`: its line, its column and
+    /// how many characters it covers on that line.
+    pub fn span(&self, range: std::ops::Range<usize>, source: &Source) -> Span {
+        let line = self.source_line(range.start);
+        let at = self.origins.partition_point(|(o, _)| *o <= range.start);
+        let Some((start, origin)) = at.checked_sub(1).map(|i| self.origins[i]) else {
+            return Span::new(line, 1, 0);
+        };
+        match origin {
+            Origin::Insert(span) => span,
+            Origin::Text(text_start) => {
+                let offset = text_start + (range.start - start);
+                let text = &source.text;
+                let Some(before) = text.get(..offset) else {
+                    return Span::new(line, 1, 0);
+                };
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let column = before[line_start..].chars().count() + 1;
+                let rest = &self.markdown[range.start..range.end.min(self.markdown.len())];
+                let len = rest.split('\n').next().unwrap_or("").chars().count();
+                Span::new(line, column, len)
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str, start: usize, mut line: usize) {
+        self.origins
+            .push((self.markdown.len(), Origin::Text(start)));
         for piece in text.split_inclusive('\n') {
             self.markdown.push_str(piece);
             if piece.ends_with('\n') {
@@ -126,13 +169,20 @@ impl Resolved {
     }
 
     /// A block insert on a line of its own (an HTML comment is a Markdown HTML block).
-    fn block(&mut self, insert: Insert, indent: &str, line: usize) {
+    fn block(&mut self, insert: Insert, indent: &str, span: Span) {
         let n = self.inserts.len();
         self.inserts.push(insert);
-        self.text(&format!("{indent}{BLOCK_PLACEHOLDER}{n}-->\n"), line);
+        self.markdown.push_str(indent);
+        self.origins
+            .push((self.markdown.len(), Origin::Insert(span)));
+        self.markdown
+            .push_str(&format!("{BLOCK_PLACEHOLDER}{n}-->\n"));
+        self.line_map.push(span.line);
     }
 
-    fn insert(&mut self, insert: Insert) {
+    fn insert(&mut self, insert: Insert, span: Span) {
+        self.origins
+            .push((self.markdown.len(), Origin::Insert(span)));
         let n = self.inserts.len();
         self.inserts.push(insert);
         self.markdown.push(PLACEHOLDER_START);
@@ -189,14 +239,17 @@ fn resolve_nodes(
     };
     for node in nodes {
         match node {
-            Node::Text { range, line } => out.text(&source.text[range.clone()], *line),
-            Node::Literal => out.insert(Insert::Literal),
-            Node::Term { text, .. } => out.insert(Insert::Value(Value::Text(
-                text.for_country(customer.country).to_string(),
-            ))),
+            Node::Text { range, line } => {
+                out.text(&source.text[range.clone()], range.start, *line);
+            }
+            Node::Literal(span) => out.insert(Insert::Literal, *span),
+            Node::Term { text, span } => out.insert(
+                Insert::Value(Value::Text(text.for_country(customer.country).to_string())),
+                *span,
+            ),
             Node::Var { name, span } => {
                 if let Some(v) = lookup(name, *span, diags) {
-                    out.insert(Insert::Value(v));
+                    out.insert(Insert::Value(v), *span);
                 }
             }
             Node::Qr { target, span } => {
@@ -210,12 +263,19 @@ fn resolve_nodes(
                         None => continue,
                     },
                 };
-                out.insert(Insert::Qr { payload, label });
+                out.insert(Insert::Qr { payload, label }, *span);
             }
             Node::Screen { name, indent, span } => {
-                out.block(Insert::Screen(name.clone()), indent, span.line);
+                out.block(Insert::Screen(name.clone()), indent, *span);
             }
-            Node::Schedule { indent, span } => out.block(Insert::Schedule, indent, span.line),
+            Node::Schedule { indent, span } => out.block(Insert::Schedule, indent, *span),
+            Node::Figure(figure) => {
+                out.block(
+                    Insert::Figure(figure.clone()),
+                    &figure.indent,
+                    figure.src_span,
+                );
+            }
             Node::If {
                 cond,
                 then,

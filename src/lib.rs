@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod dialect;
 pub mod files;
 pub mod lang;
+pub mod learn;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
@@ -119,7 +120,9 @@ fn run<S: Sink>(
         .map(|t| t.screens.clone())
         .unwrap_or_default();
     let terms = keep_all(terms::load_terms(files)?, &mut diags);
-    let library = keep(load_library(files, &screens, &terms)?, &mut diags);
+    let (library, problems) = load_library(files, &screens, &terms)?;
+    let library_has_errors = problems.has_errors();
+    diags.extend(problems);
     let Some(settings) = settings else {
         return Ok(diags.sorted());
     };
@@ -127,7 +130,7 @@ fn run<S: Sink>(
         load_customers(files, &settings, &options.customers)?,
         &mut diags,
     );
-    let (Some(theme), Some(library)) = (theme, library) else {
+    let Some(theme) = theme else {
         return Ok(diags.sorted());
     };
     let inputs = Inputs {
@@ -135,6 +138,18 @@ fn run<S: Sink>(
         library: &library,
         theme: &theme,
     };
+    if library_has_errors {
+        // Some problems show only when a page is rendered (links, images, HTML): render
+        // every customer to find them in the same run, and keep nothing.
+        render_customers(
+            &inputs,
+            &customers,
+            &options.langs,
+            &output::Discard,
+            &mut diags,
+        )?;
+        return Ok(diags.sorted());
+    }
     let built = render_customers(&inputs, &customers, &options.langs, sink, &mut diags)?;
     // The overview lists every customer, so it is only rewritten when all of them built.
     if options.customers.is_empty() && options.langs.is_empty() && !diags.has_errors() {

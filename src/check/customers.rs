@@ -6,7 +6,7 @@ use crate::Project;
 use crate::customer::{Customer, Factor, retirement_warning};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 
-use super::find_key;
+use crate::yaml::find_key;
 
 pub fn check_customers(project: &Project, diags: &mut Diagnostics) {
     for customer in project.customers {

@@ -26,7 +26,10 @@ pub fn validate_msp(source: &Source, settings: &RawSettings) -> Result<Msp, Diag
         None => {
             check.push(
                 Diagnostic::error("handboek.yaml has no `msp.name`")
-                    .at(source, Span::new(1, 1, 0))
+                    .at(
+                        source,
+                        crate::yaml::find_key(&source.text, "msp").unwrap_or(Span::new(1, 1, 0)),
+                    )
                     .help("add `msp:` with `name: Your company` (shown small in every page's footer)."),
             );
             None

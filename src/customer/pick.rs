@@ -83,8 +83,13 @@ impl<'a> Check<'a> {
 
     pub(super) fn missing(&mut self, key: &str, example: &str) {
         let file = self.customer_file();
+        // At the section the key belongs in, when the file has it; else at the top.
+        let place = key
+            .rsplit_once('.')
+            .and_then(|(section, _)| crate::yaml::find_key(&file.text, section))
+            .unwrap_or(Span::new(1, 1, 0));
         let d = Diagnostic::error(format!("the customer has no `{key}`"))
-            .at(file, Span::new(1, 1, 0))
+            .at(file, place)
             .help(format!(
                 "add `{key}` to {} (or to `defaults:` in handboek.yaml for every customer), e.g. {example}",
                 file.name

@@ -4,6 +4,7 @@
 use super::condition::{Atom, Condition};
 use super::{Known, Node, QrTarget, Template};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
+use crate::learn::docfx::{Line, Scanner};
 use crate::vars::VAR_NAMES;
 
 /// Parses `body` (a slice of `source.text`), whose first line is line `first_line` of `source`. Every problem is
@@ -21,9 +22,16 @@ pub fn parse(
         stack: Vec::new(),
         root: Vec::new(),
     };
+    let mut docfx = Scanner::new(source);
     for (i, line) in body.split_inclusive('\n').enumerate() {
-        p.line(line, first_line + i);
+        let n = first_line + i;
+        match docfx.line(line, n) {
+            Line::Markdown => p.line(line, n),
+            Line::Figure(figure) => p.out().push(Node::Figure(figure)),
+            Line::Drop => {}
+        }
     }
+    p.diags.extend(docfx.finish());
     while let Some(frame) = p.stack.pop() {
         p.diags.push(
             Diagnostic::error("this `{{#if}}` is never closed")
@@ -206,7 +214,7 @@ impl Parser<'_> {
             self.push_text(before, line);
             col += rest[..at].chars().count();
             if escaped {
-                self.out().push(Node::Literal);
+                self.out().push(Node::Literal(Span::new(line, col - 1, 3)));
                 rest = &rest[at + 2..];
                 col += 2;
                 continue;

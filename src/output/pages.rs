@@ -57,9 +57,12 @@ pub fn render_pages<T: Send>(
         Insert::Schedule => blocks.schedule(),
         Insert::Value(v) => escape(v.display()),
         Insert::Literal => "{{".into(),
+        // A figure's picture is found and checked by the Markdown stage, like any image.
+        Insert::Figure(_) => String::new(),
     };
     let alert_title =
         |kind: BlockQuoteKind| theme.ui.get(lang, "alerts", markdown::alert_name(kind));
+    let code_label = theme.ui.get(lang, "site", "code_label");
     let task_label = |done: bool| {
         theme
             .ui
@@ -117,6 +120,7 @@ pub fn render_pages<T: Send>(
             };
             let cx = |target, id_prefix| Context {
                 task_label: &task_label,
+                code_label: &code_label,
                 source: &page.source,
                 slug: &slug,
                 id_prefix,
@@ -198,9 +202,15 @@ fn append_wave(into: &mut Rendered, part: Rendered, id: &str, title: &str) {
 }
 
 /// A message as plain text: the resolved Markdown (readable as it is) with every value
-/// written out.
+/// written out, without screens, figures and HTML comments.
 fn message_text(resolved: &Resolved) -> String {
-    let text: String = dialect::split_placeholders(&resolved.markdown)
+    let lines: Vec<&str> = resolved
+        .markdown
+        .lines()
+        .filter(|l| !l.trim_start().starts_with(dialect::BLOCK_PLACEHOLDER))
+        .collect();
+    let markdown = markdown::without_comments(&lines.join("\n"));
+    let text: String = dialect::split_placeholders(&markdown)
         .into_iter()
         .map(|part| match part {
             Ok(text) => text.to_string(),
@@ -208,17 +218,13 @@ fn message_text(resolved: &Resolved) -> String {
                 Some(Insert::Value(v)) => v.display().to_string(),
                 Some(Insert::Literal) => "{{".to_string(),
                 Some(Insert::Qr { label, .. }) => label.clone(),
-                Some(Insert::Screen(_) | Insert::Schedule) | None => String::new(),
+                Some(Insert::Screen(_) | Insert::Schedule | Insert::Figure(_)) | None => {
+                    String::new()
+                }
             },
         })
         .collect();
-    text.lines()
-        .filter(|l| !l.trim_start().starts_with(dialect::BLOCK_PLACEHOLDER))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
-        + "\n"
+    text.trim().to_string() + "\n"
 }
 
 /// Every `page.md#id` link of a handbook leads to a heading that page has (for this

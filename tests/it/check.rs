@@ -6,7 +6,7 @@ use handboek::files::Files;
 use crate::fixture::{Project, check_on as on, summaries};
 
 fn page(title: &str, body: &str) -> String {
-    format!("---\ntitle: {title}\nverified: 2026-11-01\n---\n{body}\n")
+    format!("---\ntitle: {title}\norder: 90\nverified: 2026-11-01\n---\n{body}\n")
 }
 
 /// Adds the employee page `extra` with a Dutch and an English body.
@@ -84,7 +84,7 @@ fn translations_with_different_steps_or_conditions_differ() {
     );
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with("content/en/employee/extra.md:7:1: translations differ: here the `nl` version has a numbered step, this one `{{#if app}}`"), "{found:#?}");
+    assert!(found[0].starts_with("content/en/employee/extra.md:8:1: translations differ: here the `nl` version has a numbered step, this one `{{#if app}}`"), "{found:#?}");
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn unset_and_unused_variables_are_found_where_they_are() {
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert!(
         found.iter().any(|f| f.starts_with(
-            "content/nl/employee/extra.md:5:5: `helpdesk.url` is used here, but no customer sets it"
+            "content/nl/employee/extra.md:6:5: `helpdesk.url` is used here, but no customer sets it"
         )),
         "{found:#?}"
     );
@@ -194,5 +194,26 @@ fn secrets_in_customer_files_are_errors_and_never_printed() {
     assert!(
         printed.contains("mfa_seed"),
         "the unknown key is still reported"
+    );
+}
+
+#[test]
+fn regression_output_link_problems_are_reported_at_the_page_line() {
+    let p = Project::fixture("app-only");
+    extra_page(
+        &p,
+        "Zie [boven](#nergens).\n\nOf <a href=\"weg.html\">hier</a>.",
+        "See [above](#nowhere).\n\nOr <a href=\"gone.html\">here</a>.",
+    );
+    let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    assert_eq!(
+        found,
+        [
+            "content/en/employee/extra.md:6:13: links to `#nowhere`, but the page has no id `nowhere`",
+            "content/en/employee/extra.md:8:13: links to `gone.html`, which is no file of the handbook",
+            "content/nl/employee/extra.md:6:13: links to `#nergens`, but the page has no id `nergens`",
+            "content/nl/employee/extra.md:8:13: links to `weg.html`, which is no file of the handbook",
+        ],
+        "{found:#?}"
     );
 }

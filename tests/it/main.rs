@@ -1,5 +1,6 @@
 //! Integration tests: fixture projects built through the library and the binary.
 
+mod archive;
 mod atomic;
 mod browser;
 mod build;
@@ -15,6 +16,7 @@ mod notepad;
 mod parts;
 mod paths;
 mod pdf;
+mod pdf_read;
 mod raw_html;
 mod rollout;
 mod schema;

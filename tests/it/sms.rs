@@ -217,7 +217,12 @@ fn microsoft_sms_handbook_says_when_codes_stop_and_what_to_do_and_a_providers_do
     let site = microsoft.site();
     for lang in ["nl", "en"] {
         let page = site.file(&format!("smsco/employee/{lang}/sms-setup.html"));
-        for id in ["move-to-app", "before-retirement", "after-retirement", "what-to-do"] {
+        for id in [
+            "move-to-app",
+            "before-retirement",
+            "after-retirement",
+            "what-to-do",
+        ] {
             assert!(page.contains(&format!("id=\"{id}\"")), "{lang}: #{id}");
         }
         assert!(page.contains("href=\"passkey-prompt.html\""), "{lang}");
@@ -225,26 +230,47 @@ fn microsoft_sms_handbook_says_when_codes_stop_and_what_to_do_and_a_providers_do
         let index = site.file(&format!("smsco/employee/{lang}/index.html"));
         assert!(index.contains("sms-setup.html#move-to-app"), "{lang}");
     }
-    let provider = employee_html(&smsco("2027-02-15", "sms:\n  provider: Voorbeeld Telecom\n"));
+    let provider = employee_html(&smsco(
+        "2027-02-15",
+        "sms:\n  provider: Voorbeeld Telecom\n",
+    ));
     assert!(provider.contains("Voorbeeld Telecom"));
     assert!(provider.contains("blijven daarna gewoon komen"));
     assert!(provider.contains("will keep coming after that date"));
     for id in ["before-retirement", "after-retirement", "what-to-do"] {
         assert!(!provider.contains(&format!("id=\"{id}\"")), "#{id}");
     }
-    assert!(!provider.contains("sms-setup.html#move-to-app"), "no page sends them there");
+    assert!(
+        !provider.contains("sms-setup.html#move-to-app"),
+        "no page sends them there"
+    );
 }
 
 #[test]
 fn a_belgian_sms_handbook_speaks_of_a_gsm_and_openingsuren() {
     let site = smsco("2027-01-04", "").site();
-    for slug in ["index", "sms-setup", "sign-in", "phone-sign-in", "lost-phone", "faq"] {
+    for slug in [
+        "index",
+        "sms-setup",
+        "sign-in",
+        "phone-sign-in",
+        "lost-phone",
+        "faq",
+    ] {
         let page = site.file(&format!("smsco/employee/nl/{slug}.html"));
-        for netherlands in ["mobiele telefoon", "mobiele nummer", "openingstijden", "je provider"] {
+        for netherlands in [
+            "mobiele telefoon",
+            "mobiele nummer",
+            "openingstijden",
+            "je provider",
+        ] {
             assert!(!page.contains(netherlands), "{slug}: {netherlands}");
         }
     }
     let setup = site.file("smsco/employee/nl/sms-setup.html");
     assert!(setup.contains("je gsm-nummer"), "{setup}");
-    assert!(site.file("smsco/employee/nl/lost-phone.html").contains("openingsuren"));
+    assert!(
+        site.file("smsco/employee/nl/lost-phone.html")
+            .contains("openingsuren")
+    );
 }

@@ -230,15 +230,17 @@ fn microsoft_sms_handbook_says_when_codes_stop_and_what_to_do_and_a_providers_do
         let index = site.file(&format!("smsco/employee/{lang}/index.html"));
         assert!(index.contains("sms-setup.html#move-to-app"), "{lang}");
     }
-    let provider = employee_html(&smsco(
-        "2027-02-15",
-        "sms:\n  provider: Voorbeeld Telecom\n",
-    ));
+    let with_provider = smsco("2027-02-15", "sms:\n  provider: Voorbeeld Telecom\n");
+    let provider = employee_html(&with_provider);
     assert!(provider.contains("Voorbeeld Telecom"));
     assert!(provider.contains("blijven daarna gewoon komen"));
     assert!(provider.contains("will keep coming after that date"));
-    for id in ["before-retirement", "after-retirement", "what-to-do"] {
-        assert!(!provider.contains(&format!("id=\"{id}\"")), "#{id}");
+    let site = with_provider.site();
+    for lang in ["nl", "en"] {
+        let page = site.file(&format!("smsco/employee/{lang}/sms-setup.html"));
+        for id in ["before-retirement", "after-retirement", "what-to-do"] {
+            assert!(!page.contains(&format!("id=\"{id}\"")), "{lang}: #{id}");
+        }
     }
     assert!(
         !provider.contains("sms-setup.html#move-to-app"),

@@ -77,6 +77,9 @@ pub fn build_into(
     out: &Path,
     progress: output::Progress,
 ) -> Result<BuiltOnDisk> {
+    if let Err(why) = output::check_out_dir(files.project_root(), out) {
+        anyhow::bail!(why);
+    }
     let disk = output::Disk::new(out, &options.langs)?.with_progress(progress);
     let diagnostics = run(files, options, &disk, |_, _| {})?;
     Ok(BuiltOnDisk {

@@ -136,6 +136,14 @@ pub fn load_customers(
             diags.push(Diagnostic::error(format!("`{id}` is not a valid customer id")).at(&source, Span::new(1, 1, 0)).help("rename the file: lowercase letters, digits and dashes, e.g. `customers/van-dijk.yaml`."));
             continue;
         }
+        if let Some(why) = crate::output::reserved_id(id) {
+            diags.push(
+                Diagnostic::error(format!("`{id}` cannot be a customer id: {why}"))
+                    .at(&source, Span::new(1, 1, 0))
+                    .help(format!("rename the file, e.g. `customers/{id}-bv.yaml`: the id is the name of the customer's output folder.")),
+            );
+            continue;
+        }
         match customer_from(id, source, settings, &asset_exists) {
             Ok(c) => customers.push(c),
             Err(d) => diags.extend(d),

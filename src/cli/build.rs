@@ -54,6 +54,10 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
         .out
         .clone()
         .unwrap_or_else(|| root.as_deref().unwrap_or(cwd).join("public"));
+    if let Err(why) = handboek::output::check_out_dir(root.as_deref(), &out) {
+        eprintln!("error: {why}.");
+        return Ok(ExitCode::from(2));
+    }
     let langs: Vec<Lang> = args
         .langs
         .iter()

@@ -10,6 +10,7 @@ mod escaping;
 mod fixture;
 mod json_schema;
 mod library;
+mod out_folder;
 mod parts;
 mod pdf;
 mod rollout;

@@ -8,6 +8,7 @@ mod cli;
 mod errors;
 mod escaping;
 mod fixture;
+mod hostile;
 mod json_schema;
 mod library;
 mod out_folder;

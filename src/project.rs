@@ -8,7 +8,7 @@ use crate::customer::{
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
 use crate::files::{Files, check_relative};
-use crate::yaml;
+use crate::{secrets, yaml};
 
 /// `handboek.yaml` and the built-in defaults, ready to layer customers on.
 pub struct Settings {
@@ -38,6 +38,10 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
         return Ok(Err(diags));
     };
     let source = file.source()?;
+    // A secret in a value would be published (or reach every customer through `defaults:`).
+    if let Some(found) = secrets::scan(&source) {
+        diags.extend(found.in_values);
+    }
     let raw = match yaml::parse::<RawSettings>(&source) {
         Ok(raw) => raw,
         Err(d) => {
@@ -158,10 +162,24 @@ fn customer_from(
     settings: &Settings,
     asset_exists: &dyn Fn(&str) -> bool,
 ) -> Result<Customer, Diagnostics> {
-    let raw: RawCustomer = yaml::parse(&source)?;
+    // A value that `check` calls a secret is never published.
+    let mut problems = secrets::scan(&source).map_or_else(Diagnostics::new, |f| f.in_values);
+    let raw: RawCustomer = match yaml::parse(&source) {
+        Ok(raw) => raw,
+        Err(d) => {
+            problems.push(d);
+            return Err(problems);
+        }
+    };
     let own = Layer { source, raw };
     let layers: Vec<&Layer> = settings.layers.iter().chain([&own]).collect();
-    validate_customer(id, &layers, &settings.msp, asset_exists)
+    match validate_customer(id, &layers, &settings.msp, asset_exists) {
+        Ok(customer) => problems.into_result(customer),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
 }
 
 fn valid_id(id: &str) -> bool {

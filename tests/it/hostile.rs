@@ -62,3 +62,62 @@ fn a_condition_of_ten_thousand_nots_is_an_error_at_its_place_not_a_crash() {
     project.run(&["build"]).code(1);
     no_staging_left(&project);
 }
+
+/// stdout and stderr of a run, as text.
+fn said(run: &assert_cmd::assert::Assert) -> String {
+    let out = run.get_output();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn build_masks_a_pasted_password_in_the_snippet_of_an_unknown_key() {
+    let project = Project::fixture("app-only");
+    project.edit(
+        "customers/appco.yaml",
+        "name: Appco B.V.",
+        "name: Appco B.V.\nwachtwoord: Welkom01!",
+    );
+    let text = said(&project.run(&["build"]).code(1));
+    assert!(text.contains("unknown key `wachtwoord`"), "{text}");
+    assert!(text.contains("wachtwoord: *********"), "{text}");
+    assert!(!text.contains("Welkom01"), "{text}");
+}
+
+#[test]
+fn build_refuses_to_publish_a_password_in_a_policy_text() {
+    let project = Project::fixture("app-only");
+    project.edit(
+        "customers/appco.yaml",
+        "name: Appco B.V.",
+        "name: Appco B.V.\npolicy:\n  no_smartphone: \"Log in met beheerder, wachtwoord: Welkom01!\"",
+    );
+    let text = said(&project.run(&["build"]).code(1));
+    assert!(text.contains("this looks like a password"), "{text}");
+    assert!(text.contains("customers/appco.yaml:3:53"), "{text}");
+    assert!(!text.contains("Welkom01"), "{text}");
+    assert!(text.contains("1 error(s) in 1 customer(s)"), "{text}");
+    assert!(!project.out().join("appco").exists(), "nothing published");
+}
+
+#[test]
+fn no_command_prints_a_password_quoted_in_a_message() {
+    let project = Project::fixture("app-only");
+    project.edit(
+        "handboek.yaml",
+        "email: servicedesk@test-it.nl",
+        "email: servicedesk@test-it.nl\n    url: https://admin:Welkom01!@help.test-it.nl",
+    );
+    for args in [
+        &["build"][..],
+        &["check"][..],
+        &["check", "--format", "json"][..],
+    ] {
+        let text = said(&project.run(args).code(1));
+        assert!(text.contains("handboek.yaml"), "{args:?}: {text}");
+        assert!(!text.contains("Welkom01"), "{args:?}: {text}");
+    }
+}

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use rust_embed::RustEmbed;
 
-use crate::diagnostics::Source;
+use crate::diagnostics::{Diagnostics, Source};
+
+mod links;
 
 #[derive(RustEmbed)]
 #[folder = "."]
@@ -27,8 +29,9 @@ const EXAMPLES: &str = "examples/";
 /// One layer of files, searched before the ones below it.
 #[derive(Debug, Clone)]
 enum Layer {
-    /// A folder on disk (the MSP's project).
-    Dir(PathBuf),
+    /// A folder on disk (the MSP's project), as given and canonical (links resolved): a
+    /// file is read only if it resolves inside the canonical folder.
+    Dir(PathBuf, PathBuf),
     /// The embedded files under a prefix (`""` for the library, `examples/` for the examples).
     Embedded(&'static str),
 }
@@ -61,8 +64,12 @@ pub struct Files {
 impl Files {
     /// The project at `root` over the built-in library.
     pub fn project(root: &Path) -> Files {
+        let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         Files {
-            layers: vec![Layer::Dir(root.to_path_buf()), Layer::Embedded("")],
+            layers: vec![
+                Layer::Dir(root.to_path_buf(), canonical),
+                Layer::Embedded(""),
+            ],
             project_root: Some(root.to_path_buf()),
         }
     }
@@ -92,7 +99,10 @@ impl Files {
     /// Whether any layer has a file at `rel`, without reading it.
     pub fn exists(&self, rel: &str) -> bool {
         self.layers.iter().any(|layer| match layer {
-            Layer::Dir(root) => root.join(rel).is_file(),
+            Layer::Dir(root, canonical) => {
+                let path = root.join(rel);
+                path.is_file() && links::inside(canonical, &path)
+            }
             Layer::Embedded(prefix) => Builtin::get(&format!("{prefix}{rel}")).is_some(),
         })
     }
@@ -100,6 +110,18 @@ impl Files {
     /// The file at `rel` in the built-in layer only, ignoring overrides.
     pub fn read_builtin(&self, rel: &str) -> Result<Option<InputFile>> {
         read_in(&Layer::Embedded(""), rel)
+    }
+
+    /// Every symbolic link among the project's inputs that leaves the project, points at
+    /// nothing or loops: what it points at is never read (see `files/links.rs`).
+    pub fn link_problems(&self) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        for layer in &self.layers {
+            if let Layer::Dir(_, canonical) = layer {
+                diags.extend(links::link_problems(canonical));
+            }
+        }
+        diags
     }
 
     /// Every relative path under `dir/` in any layer, sorted, each once.
@@ -115,9 +137,9 @@ impl Files {
 
 fn read_in(layer: &Layer, rel: &str) -> Result<Option<InputFile>> {
     match layer {
-        Layer::Dir(root) => {
+        Layer::Dir(root, canonical) => {
             let path = root.join(rel);
-            if !path.is_file() {
+            if !path.is_file() || !links::inside(canonical, &path) {
                 return Ok(None);
             }
             let bytes =
@@ -141,13 +163,25 @@ fn read_in(layer: &Layer, rel: &str) -> Result<Option<InputFile>> {
 
 fn list_in(layer: &Layer, dir: &str, out: &mut BTreeSet<String>) -> Result<()> {
     match layer {
-        Layer::Dir(root) => {
+        Layer::Dir(root, canonical) => {
             let base = root.join(dir);
             if !base.is_dir() {
                 return Ok(());
             }
-            for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("listing {}", base.display()))?;
+            // Links are followed when they stay inside the project; the others (and loops)
+            // are reported by `link_problems` and skipped here.
+            let mut entries = walkdir::WalkDir::new(&base)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter();
+            while let Some(entry) = entries.next() {
+                let Ok(entry) = entry else { continue };
+                if entry.path_is_symlink() && !links::inside(canonical, entry.path()) {
+                    if entry.file_type().is_dir() {
+                        entries.skip_current_dir();
+                    }
+                    continue;
+                }
                 if !entry.file_type().is_file() || is_hidden_or_temp(entry.file_name()) {
                     continue;
                 }

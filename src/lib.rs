@@ -130,7 +130,7 @@ fn stages<S: Sink>(
     sink: &S,
     after: impl FnOnce(&Project, &mut Diagnostics),
 ) -> Result<Diagnostics> {
-    let mut diags = Diagnostics::new();
+    let mut diags = files.link_problems();
     let settings = keep(load_settings(files)?, &mut diags);
     let theme_name = settings.as_ref().map_or("default", |s| s.theme.as_str());
     let theme = keep(load_theme(files, theme_name)?, &mut diags);

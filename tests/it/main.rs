@@ -11,6 +11,7 @@ mod fixture;
 mod hostile;
 mod json_schema;
 mod library;
+mod links;
 mod out_folder;
 mod parts;
 mod pdf;

@@ -67,6 +67,7 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
             usage::check_variables(project, diags);
             parity::check_structure(project.library, diags);
             check_verified(project, options.today, diags);
+            check_waves(project, diags);
         },
     )?;
     diagnostics.extend(std::mem::take(&mut *lock(&checker.problems)));
@@ -109,6 +110,29 @@ fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
                 .at(&page.source, span)
                 .help("walk through the steps against the real Microsoft screens, update the text, and set `verified:` to today's date."),
             );
+        }
+    }
+}
+
+/// Rollout waves after the day MFA becomes mandatory: their employees would meet the MFA
+/// prompt before their wave's invitation told them about it.
+fn check_waves(project: &Project, diags: &mut Diagnostics) {
+    for customer in project.customers {
+        for (i, wave) in customer.waves.iter().enumerate() {
+            if wave.date > customer.mandatory_from {
+                let (source, span) = &wave.date_at;
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "rollout wave {} of `{}` starts on {}, after MFA becomes mandatory on {}",
+                        i + 1,
+                        customer.id,
+                        wave.date.iso(),
+                        customer.mandatory_from.iso()
+                    ))
+                    .at(source, *span)
+                    .help("move the wave before `mfa.mandatory_from`, or set `mandatory_from` to the day of the last wave: its employees would be asked for MFA before they were invited to set it up."),
+                );
+            }
         }
     }
 }

@@ -119,7 +119,10 @@ pub fn load_library(
             let Some(file) = files.read(rel)? else {
                 return Ok(None);
             };
-            let source = file.source()?;
+            let source = match file.source() {
+                Ok(source) => source,
+                Err(d) => return Ok(Some(Loaded::Stray(d))),
+            };
             Ok(Some(match locate(rel) {
                 Ok(Place::Page {
                     lang,

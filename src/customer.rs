@@ -3,7 +3,9 @@
 //! type belongs.
 
 mod address;
+mod limits;
 mod msp;
+mod punycode;
 mod raw;
 mod sections;
 mod validate;
@@ -162,6 +164,8 @@ pub struct Msp {
 pub struct Wave {
     pub name: Text,
     pub date: Date,
+    /// Where the date is written, for messages about it found later.
+    pub date_at: (Source, crate::diagnostics::Span),
 }
 
 /// The Microsoft links a handbook points to; each can be overridden.

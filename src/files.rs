@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use rust_embed::RustEmbed;
 
-use crate::diagnostics::{Diagnostics, Source};
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 
 mod links;
 
@@ -45,13 +45,31 @@ pub struct InputFile {
 }
 
 impl InputFile {
-    /// The file as text, for messages with snippets.
-    pub fn source(&self) -> Result<Source> {
-        let text = std::str::from_utf8(&self.bytes)
-            .with_context(|| format!("{} is not UTF-8 text", self.display))?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        Ok(Source::new(self.display.as_str(), text))
+    /// The file as text, for messages with snippets; a file that is not UTF-8 is an error
+    /// at the first byte that is not, with how to save it right.
+    pub fn source(&self) -> Result<Source, Diagnostic> {
+        match std::str::from_utf8(&self.bytes) {
+            Ok(text) => {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                Ok(Source::new(self.display.as_str(), text))
+            }
+            Err(e) => Err(not_utf8(&self.display, &self.bytes, e.valid_up_to())),
+        }
     }
+}
+
+/// The error for a file whose bytes from `at` on are not UTF-8.
+fn not_utf8(name: &str, bytes: &[u8], at: usize) -> Diagnostic {
+    let before = String::from_utf8_lossy(&bytes[..at]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let text = String::from_utf8_lossy(bytes).replace('\u{fffd}', "?");
+    Diagnostic::error(format!(
+        "the file is not UTF-8 text: the byte 0x{:02X} here is not a character in UTF-8",
+        bytes.get(at).copied().unwrap_or(0)
+    ))
+    .at(&Source::new(name, text), Span::new(line, column, 1))
+    .help("save the file as UTF-8 (Notepad: File → Save as → Encoding: UTF-8; VS Code: the encoding in the status bar → Save with Encoding → UTF-8).")
 }
 
 /// The project's files over the built-in ones.
@@ -214,10 +232,22 @@ fn is_hidden_or_temp(name: &std::ffi::OsStr) -> bool {
     name.starts_with('.') || name.starts_with('#') || name.ends_with('~') || name.ends_with(".swp")
 }
 
+/// The longest path an author may write (a logo, an image), in characters.
+pub const MAX_PATH_CHARS: usize = 255;
+
 /// Checks a path an author wrote (a logo, an image): relative, inside its folder, no tricks.
 pub fn check_relative(path: &str) -> Result<(), String> {
     if path.is_empty() {
         return Err("the path is empty".into());
+    }
+    if path.chars().count() > MAX_PATH_CHARS {
+        return Err(format!(
+            "the path is {} characters long; at most {MAX_PATH_CHARS} are allowed",
+            path.chars().count()
+        ));
+    }
+    if path.chars().any(char::is_control) {
+        return Err("the path contains a control character".into());
     }
     if path.starts_with('/') || path.starts_with('\\') || path.contains(':') {
         return Err(format!(

@@ -24,10 +24,10 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
     let mut diags = Diagnostics::new();
     let mut layers = Vec::new();
     if let Some(file) = files.read_builtin("defaults.yaml")? {
-        let source = file.source()?;
+        let source = file.source().map_err(|d| anyhow::anyhow!(d.summary()))?;
         match yaml::parse::<RawCustomer>(&source) {
             Ok(raw) => layers.push(Layer { source, raw }),
-            Err(d) => diags.push(d),
+            Err(d) => diags.extend(d),
         }
     }
     let Some(file) = files.read("handboek.yaml")? else {
@@ -37,7 +37,13 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
         );
         return Ok(Err(diags));
     };
-    let source = file.source()?;
+    let source = match file.source() {
+        Ok(source) => source,
+        Err(d) => {
+            diags.push(d);
+            return Ok(Err(diags));
+        }
+    };
     // A secret in a value would be published (or reach every customer through `defaults:`).
     if let Some(found) = secrets::scan(&source) {
         diags.extend(found.in_values);
@@ -45,7 +51,7 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
     let raw = match yaml::parse::<RawSettings>(&source) {
         Ok(raw) => raw,
         Err(d) => {
-            diags.push(d);
+            diags.extend(d);
             return Ok(Err(diags));
         }
     };
@@ -135,7 +141,13 @@ pub fn load_customers(
         let Some(file) = files.read(&rel)? else {
             continue;
         };
-        let source = file.source()?;
+        let source = match file.source() {
+            Ok(source) => source,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
         if !valid_id(id) {
             diags.push(Diagnostic::error(format!("`{id}` is not a valid customer id")).at(&source, Span::new(1, 1, 0)).help("rename the file: lowercase letters, digits and dashes, e.g. `customers/van-dijk.yaml`."));
             continue;
@@ -167,7 +179,7 @@ fn customer_from(
     let raw: RawCustomer = match yaml::parse(&source) {
         Ok(raw) => raw,
         Err(d) => {
-            problems.push(d);
+            problems.extend(d);
             return Err(problems);
         }
     };

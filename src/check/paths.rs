@@ -92,7 +92,7 @@ fn uses(customer: &Customer, path: &str) -> bool {
 }
 
 fn read(source: &Source, project: &Project) -> Result<Vec<Need>, Diagnostics> {
-    let raw: RawPaths = yaml::parse(source).map_err(Diagnostics::from)?;
+    let raw: RawPaths = yaml::parse(source)?;
     let mut diags = Diagnostics::new();
     let mut needs = Vec::new();
     let paths = [("app", raw.app), ("sms", raw.sms), ("choose", raw.choose)];

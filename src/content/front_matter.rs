@@ -46,6 +46,14 @@ pub fn split(text: &str) -> Option<(&str, &str, usize)> {
     None
 }
 
+/// A title is plain text, the same for every customer (menus, the print edition's contents,
+/// the search index): a `{{` in it would be published as written.
+pub(super) fn braces_in_title(source: &Source, span: Span) -> Diagnostic {
+    Diagnostic::error("the title contains `{{`, but variables are not filled in in titles")
+        .at(source, span)
+        .help("write the title without `{{ … }}` (it is shared by every customer); put the customer's value in the page's text, where variables are filled in.")
+}
+
 /// Reads and checks the front matter of `source`; returns it with the body and its first line.
 pub fn parse(source: &Source) -> Result<(FrontMatter, &str, usize), Diagnostics> {
     let Some((yaml_text, body, body_line)) = split(&source.text) else {
@@ -54,9 +62,13 @@ pub fn parse(source: &Source) -> Result<(FrontMatter, &str, usize), Diagnostics>
             .help("start the file with a `---` line, then `title: …` and `verified: YYYY-MM-DD`, then another `---` line.")
             .into());
     };
-    let raw: RawFrontMatter = yaml::parse_str(source, yaml_text, 1).map_err(Diagnostics::from)?;
+    let raw: RawFrontMatter = yaml::parse_str(source, yaml_text, 1)?;
     let mut diags = Diagnostics::new();
     let title = match raw.title {
+        Some(t) if t.value.contains("{{") => {
+            diags.push(braces_in_title(source, yaml::span_of(&t, 1)));
+            None
+        }
         Some(t) if !t.value.trim().is_empty() => Some(t.value.trim().to_string()),
         Some(t) => {
             diags.push(
@@ -144,6 +156,18 @@ mod tests {
         let d = err.iter().next().unwrap();
         assert_eq!((d.line(), d.column()), (3, 14), "{d}");
         assert!(d.help.as_deref().unwrap().contains("`sms`"));
+    }
+
+    #[test]
+    fn a_variable_in_the_title_is_an_error_at_its_line() {
+        let src = Source::new(
+            "p.md",
+            "---\ntitle: \"Welkom bij {{ customer.name }}\"\nverified: 2026-11-01\n---\nx\n",
+        );
+        let err = parse(&src).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!((d.line(), d.column()), (2, 8), "{d}");
+        assert!(d.message.contains("not filled in in titles"), "{d}");
     }
 
     #[test]

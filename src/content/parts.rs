@@ -41,8 +41,13 @@ impl Part {
 
 /// Reads `_part.yaml`: a non-empty `title` and an optional `order`.
 pub fn load_part(source: Source, slug: String) -> Result<Part, Diagnostics> {
-    let raw: RawPart = yaml::parse(&source).map_err(Diagnostics::from)?;
+    let raw: RawPart = yaml::parse(&source)?;
     let title = raw.title.value.trim();
+    if title.contains("{{") {
+        return Err(
+            super::front_matter::braces_in_title(&source, yaml::span_of(&raw.title, 0)).into(),
+        );
+    }
     if title.is_empty() {
         return Err(Diagnostic::error("the part's title is empty")
             .at(&source, yaml::span_of(&raw.title, 0))

@@ -368,7 +368,12 @@ pub(super) fn waves(c: &mut Check, langs: &[Lang]) -> Vec<Wave> {
                         .help("list the waves in the order of their dates."),
                 );
             }
-            waves.push(Wave { name, date });
+            let date_at = raw.date.as_ref().map_or(at.span, |s| span_of(s, 0));
+            waves.push(Wave {
+                name,
+                date,
+                date_at: (at.source.clone(), date_at),
+            });
         }
     }
     waves

@@ -47,7 +47,11 @@ fn five_thousand_nested_ifs_are_an_error_at_the_line_not_a_crash() {
 #[test]
 fn a_condition_of_ten_thousand_nots_is_an_error_at_its_place_not_a_crash() {
     let project = Project::fixture("app-only");
+    // 10,000 are longer than any value may be; 2,000 reach the condition's own limit.
     let when = format!("when: {}app\n", "not ".repeat(10_000));
+    page(&project, "diep", &when, "x\n");
+    find(&project.errors(), "a value may have at most 10000");
+    let when = format!("when: {}app\n", "not ".repeat(2_000));
     page(&project, "diep", &when, "x\n");
     let errors = project.errors();
     let d = find(&errors, "at most 300 are allowed");

@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod check;
 mod cli;
+mod customer_file;
 mod errors;
 mod escaping;
 mod fixture;

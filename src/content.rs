@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{self, Condition, Template};
 use crate::files::Files;
 use crate::lang::Lang;
-pub use front_matter::split as split_front_matter;
+pub use front_matter::{FrontMatter, parse as parse_front_matter, split as split_front_matter};
 pub use parts::{PART_FILE, Part};
 
 /// Who a handbook is for; each audience is a separate site in a separate folder.

@@ -202,33 +202,36 @@ fn valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-/// A customer for unit tests: `yaml` over the built-in defaults and a minimal MSP.
-#[cfg(test)]
-pub(crate) fn test_customer(yaml: &str) -> Customer {
+/// A customer from the text of a customer file alone, over the built-in defaults and a
+/// minimal MSP: for unit tests and the fuzz targets, which read no project.
+pub fn customer_from_text(id: &str, text: &str) -> Result<Customer, Diagnostics> {
     let files = Files::builtin_examples();
     let defaults = files
         .read_builtin("defaults.yaml")
         .ok()
         .flatten()
-        .expect("defaults.yaml is built in");
-    let source = defaults.source().expect("utf-8");
-    let raw = yaml::parse::<RawCustomer>(&source).expect("defaults parse");
+        .and_then(|file| file.source().ok())
+        .ok_or_else(|| Diagnostics::from(Diagnostic::error("defaults.yaml is built in")))?;
+    let raw = yaml::parse::<RawCustomer>(&defaults)?;
     let msp_source = Source::new("handboek.yaml", "msp:\n  name: Test IT\n");
-    let msp = validate_msp(&msp_source, &yaml::parse(&msp_source).expect("msp parses"))
-        .expect("msp is valid");
+    let msp = validate_msp(&msp_source, &yaml::parse(&msp_source)?)?;
     let settings = Settings {
         msp,
         theme: "default".into(),
-        layers: vec![Layer { source, raw }],
+        layers: vec![Layer {
+            source: defaults,
+            raw,
+        }],
         verified_within_days: 180,
     };
-    customer_from(
-        "test",
-        Source::new("customers/test.yaml", yaml),
-        &settings,
-        &|_| true,
-    )
-    .unwrap_or_else(|d| panic!("{d}"))
+    let source = Source::new(format!("customers/{id}.yaml"), text);
+    customer_from(id, source, &settings, &|_| true)
+}
+
+/// A customer for unit tests: `yaml` over the built-in defaults and a minimal MSP.
+#[cfg(test)]
+pub(crate) fn test_customer(yaml: &str) -> Customer {
+    customer_from_text("test", yaml).unwrap_or_else(|d| panic!("{d}"))
 }
 
 #[cfg(test)]

@@ -46,6 +46,19 @@ pub fn split(text: &str) -> Option<(&str, &str, usize)> {
     None
 }
 
+/// The longest title of a page or part, in characters: it is repeated in the menu of every
+/// page, the contents of the print edition and the search index.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+pub(super) fn long_title(source: &Source, span: Span, title: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the title is {} characters long; at most {MAX_TITLE_CHARS} fit in the menu",
+        title.trim().chars().count()
+    ))
+    .at(source, span)
+    .help("write a shorter title; the text of the page goes below the front matter.")
+}
+
 /// A title is plain text, the same for every customer (menus, the print edition's contents,
 /// the search index): a `{{` in it would be published as written.
 pub(super) fn braces_in_title(source: &Source, span: Span) -> Diagnostic {
@@ -67,6 +80,10 @@ pub fn parse(source: &Source) -> Result<(FrontMatter, &str, usize), Diagnostics>
     let title = match raw.title {
         Some(t) if t.value.contains("{{") => {
             diags.push(braces_in_title(source, yaml::span_of(&t, 1)));
+            None
+        }
+        Some(t) if t.value.trim().chars().count() > MAX_TITLE_CHARS => {
+            diags.push(long_title(source, yaml::span_of(&t, 1), &t.value));
             None
         }
         Some(t) if !t.value.trim().is_empty() => Some(t.value.trim().to_string()),

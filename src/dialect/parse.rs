@@ -91,6 +91,21 @@ impl Parser<'_> {
 
     fn line(&mut self, raw: &str, line: usize) {
         let content = raw.trim_end_matches(['\n', '\r']);
+        // An invisible control character would be published raw in the page.
+        if let Some((i, c)) = content
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')
+        {
+            self.error(
+                Span::new(line, i + 1, 1),
+                format!(
+                    "the page contains the control character U+{:04X}",
+                    u32::from(c)
+                ),
+                "remove it: control characters are invisible, and would be published as they are.",
+            );
+        }
         let trimmed = content.trim();
         let indent_len = content.len() - content.trim_start().len();
         let col = content[..indent_len].chars().count() + 1;
@@ -377,6 +392,18 @@ mod tests {
             "{{/if}}\n".repeat(MAX_IF_DEPTH)
         );
         assert!(errors(&ok).is_empty());
+    }
+
+    #[test]
+    fn control_characters_in_a_page_are_errors_at_their_column() {
+        assert_eq!(
+            errors("Klik op \u{1b}[31mOK\u{7}\r\n\tTab mag.\n"),
+            vec![(
+                1,
+                9,
+                "the page contains the control character U+001B".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -205,6 +205,17 @@ fn valid_id(id: &str) -> bool {
 /// A customer from the text of a customer file alone, over the built-in defaults and a
 /// minimal MSP: for unit tests and the fuzz targets, which read no project.
 pub fn customer_from_text(id: &str, text: &str) -> Result<Customer, Diagnostics> {
+    static BUILTIN: std::sync::OnceLock<Result<Settings, Diagnostics>> = std::sync::OnceLock::new();
+    let settings = BUILTIN
+        .get_or_init(builtin_settings)
+        .as_ref()
+        .map_err(Clone::clone)?;
+    let source = Source::new(format!("customers/{id}.yaml"), text);
+    customer_from(id, source, settings, &|_| true)
+}
+
+/// The built-in defaults under an MSP called Test IT.
+fn builtin_settings() -> Result<Settings, Diagnostics> {
     let files = Files::builtin_examples();
     let defaults = files
         .read_builtin("defaults.yaml")
@@ -215,7 +226,7 @@ pub fn customer_from_text(id: &str, text: &str) -> Result<Customer, Diagnostics>
     let raw = yaml::parse::<RawCustomer>(&defaults)?;
     let msp_source = Source::new("handboek.yaml", "msp:\n  name: Test IT\n");
     let msp = validate_msp(&msp_source, &yaml::parse(&msp_source)?)?;
-    let settings = Settings {
+    Ok(Settings {
         msp,
         theme: "default".into(),
         layers: vec![Layer {
@@ -223,9 +234,7 @@ pub fn customer_from_text(id: &str, text: &str) -> Result<Customer, Diagnostics>
             raw,
         }],
         verified_within_days: 180,
-    };
-    let source = Source::new(format!("customers/{id}.yaml"), text);
-    customer_from(id, source, &settings, &|_| true)
+    })
 }
 
 /// A customer for unit tests: `yaml` over the built-in defaults and a minimal MSP.

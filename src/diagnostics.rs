@@ -54,6 +54,30 @@ impl Span {
     }
 }
 
+/// Where a value was written, kept with the value for messages about it found later.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub source: Source,
+    pub span: Span,
+}
+
+impl Place {
+    pub fn new(source: &Source, span: Span) -> Place {
+        Place {
+            source: source.clone(),
+            span,
+        }
+    }
+
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).at(&self.source, self.span)
+    }
+
+    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(message).at(&self.source, self.span)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -168,8 +192,9 @@ impl Diagnostic {
     }
 }
 
-/// The most characters of a value quoted in a message; a longer one is cut.
-pub const MAX_QUOTED: usize = 80;
+/// The most characters of a value quoted in a message; a longer one is cut. Long enough for
+/// any real address or path a hint suggests (a Microsoft Learn address is 100 to 200).
+pub const MAX_QUOTED: usize = 300;
 /// The most characters of a whole message or hint.
 const MAX_MESSAGE: usize = 2000;
 
@@ -412,7 +437,7 @@ mod tests {
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(text.contains("a␛[31mb"), "{text}");
         assert!(d.message.contains("(100007 characters)"), "{}", d.message);
-        assert!(d.message.len() < 200, "{}", d.message);
+        assert!(d.message.len() < MAX_QUOTED + 40, "{}", d.message);
         assert!(text.len() < 2000, "{}", text.len());
         assert_eq!(tidy("a `short` one".into()), "a `short` one");
     }

@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod dialect;
 pub mod files;
 pub mod lang;
+pub mod learn;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
@@ -26,6 +27,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod secrets;
 pub mod serve;
+pub mod terms;
 pub mod theme;
 pub mod vars;
 pub mod yaml;
@@ -57,7 +59,7 @@ pub struct Build {
     pub diagnostics: Diagnostics,
 }
 
-/// Builds in memory: load project → load theme → load content → load customers → resolve,
+/// Builds in memory: load project → load theme → load terms and content → load customers → resolve,
 /// render and apply the theme per customer (in parallel) → the overview page.
 pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
     let memory = output::Memory::default();
@@ -138,7 +140,10 @@ fn stages<S: Sink>(
         .as_ref()
         .map(|t| t.screens.clone())
         .unwrap_or_default();
-    let library = keep(load_library(files, &screens)?, &mut diags);
+    let terms = keep_all(terms::load_terms(files)?, &mut diags);
+    let (library, problems) = load_library(files, &screens, &terms)?;
+    let library_has_errors = problems.has_errors();
+    diags.extend(problems);
     let Some(settings) = settings else {
         return Ok(diags.sorted());
     };
@@ -146,7 +151,7 @@ fn stages<S: Sink>(
         load_customers(files, &settings, &options.customers)?,
         &mut diags,
     );
-    let (Some(theme), Some(library)) = (theme, library) else {
+    let Some(theme) = theme else {
         return Ok(diags.sorted());
     };
     let inputs = Inputs {
@@ -154,6 +159,18 @@ fn stages<S: Sink>(
         library: &library,
         theme: &theme,
     };
+    if library_has_errors {
+        // Some problems show only when a page is rendered (links, images, HTML): render
+        // every customer to find them in the same run, and keep nothing.
+        render_customers(
+            &inputs,
+            &customers,
+            &options.langs,
+            &output::Discard,
+            &mut diags,
+        )?;
+        return Ok(diags.sorted());
+    }
     let built = render_customers(&inputs, &customers, &options.langs, sink, &mut diags)?;
     // The overview lists every customer, so it is only rewritten when all of them built.
     if options.customers.is_empty() && options.langs.is_empty() && !diags.has_errors() {

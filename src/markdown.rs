@@ -5,6 +5,7 @@
 mod events;
 mod headings;
 mod links;
+mod raw_html;
 mod text;
 
 use std::collections::BTreeSet;
@@ -16,6 +17,7 @@ use pulldown_cmark::{
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{Insert, Resolved, split_placeholders};
 
+pub use raw_html::without_comments;
 pub use text::{escape, slugify};
 
 /// Where a page is rendered: as its own file in the site, or as a section of the print
@@ -43,6 +45,8 @@ pub struct Context<'a> {
     pub alert_title: &'a dyn Fn(BlockQuoteKind) -> String,
     /// The accessible name of a task-list box: done (`true`) or still to do.
     pub task_label: &'a dyn Fn(bool) -> String,
+    /// The accessible name of a code block (which a keyboard can scroll sideways).
+    pub code_label: &'a str,
     /// HTML for a QR code or a screen insert.
     pub render_insert: &'a dyn Fn(&Insert) -> String,
     /// The asset path (`assets/…`) an image refers to, if it exists.
@@ -95,6 +99,7 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
         used_ids: BTreeSet::new(),
         links: Vec::new(),
         code_depth: 0,
+        html: raw_html::RawHtml::default(),
     };
     let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
     let mut events: Vec<Event> = Vec::new();
@@ -103,13 +108,13 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 if level == HeadingLevel::H1 {
-                    r.error(range.start, "a `#` heading inside a page".into(), "the front matter `title` is the page's only top heading; start sections with `##`.".into());
+                    r.error(range.clone(), "a `#` heading inside a page".into(), "the front matter `title` is the page's only top heading; start sections with `##`.".into());
                 }
                 heading = Some(HeadingBuf {
                     level,
                     explicit: id.map(|s| s.to_string()),
                     events: Vec::new(),
-                    offset: range.start,
+                    range: range.clone(),
                 });
                 continue;
             }
@@ -128,7 +133,7 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
         };
         match r.pass(event) {
             Ok(event) => into.push(event),
-            Err(event) => into.extend(r.map(event, range.start)),
+            Err(event) => into.extend(r.map(event, range)),
         }
     }
     html::push_html(&mut r.out.html, events.into_iter());
@@ -152,7 +157,8 @@ struct HeadingBuf<'a> {
     level: HeadingLevel,
     explicit: Option<String>,
     events: Vec<Event<'a>>,
-    offset: usize,
+    /// Where the heading is in the resolved Markdown.
+    range: std::ops::Range<usize>,
 }
 
 struct Renderer<'a> {
@@ -164,18 +170,25 @@ struct Renderer<'a> {
     /// The links we are inside: target and the text seen so far (for print URLs).
     links: Vec<(String, String)>,
     code_depth: usize,
+    html: raw_html::RawHtml,
 }
 
 impl<'a> Renderer<'a> {
-    fn span(&self, offset: usize) -> Span {
-        Span::new(self.resolved.source_line(offset), 1, 0)
+    /// Where a byte range of the resolved Markdown was written in the page.
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        self.resolved.span(range, self.cx.source)
     }
 
-    fn error(&mut self, offset: usize, message: String, help: String) {
-        let line = self.resolved.source_line(offset);
+    /// A problem with what was written at `at`, a byte range of the resolved Markdown.
+    fn error(&mut self, at: std::ops::Range<usize>, message: String, help: String) {
+        let span = self.span(at);
+        self.error_at(span, message, help);
+    }
+
+    fn error_at(&mut self, span: Span, message: String, help: String) {
         self.diags.push(
             Diagnostic::error(message)
-                .at(self.cx.source, Span::new(line, 1, 0))
+                .at(self.cx.source, span)
                 .help(help),
         );
     }
@@ -200,7 +213,7 @@ impl<'a> Renderer<'a> {
             Some(Insert::Value(v)) => v.display().to_string(),
             Some(Insert::Literal) => "{{".to_string(),
             Some(Insert::Qr { label, .. }) => label.clone(),
-            Some(Insert::Screen(_) | Insert::Schedule) | None => String::new(),
+            Some(Insert::Screen(_) | Insert::Schedule | Insert::Figure(_)) | None => String::new(),
         }
     }
 

@@ -24,7 +24,7 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
     let mut diags = Diagnostics::new();
     let mut layers = Vec::new();
     if let Some(file) = files.read_builtin("defaults.yaml")? {
-        let source = file.source().map_err(|d| anyhow::anyhow!(d.summary()))?;
+        let source = file.source()?;
         match yaml::parse::<RawCustomer>(&source) {
             Ok(raw) => layers.push(Layer { source, raw }),
             Err(d) => diags.extend(d),
@@ -37,7 +37,7 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
         );
         return Ok(Err(diags));
     };
-    let source = match file.source() {
+    let source = match file.text() {
         Ok(source) => source,
         Err(d) => {
             diags.push(d);
@@ -105,6 +105,35 @@ pub fn customer_ids(files: &Files) -> Result<Vec<String>> {
         .collect())
 }
 
+/// Customer files that are not read because of their name: Notepad saves `acme.yaml` as
+/// `acme.yaml.txt` unless told otherwise, and some editors prefer `.yml`.
+fn misnamed_customer_files(files: &Files) -> Result<Diagnostics> {
+    let mut diags = Diagnostics::new();
+    for rel in files.list("customers")? {
+        let stem = rel.strip_suffix(".txt").unwrap_or(&rel);
+        let Some(id) = stem
+            .strip_suffix(".yaml")
+            .or_else(|| stem.strip_suffix(".yml"))
+            .filter(|_| stem != rel || rel.ends_with(".yml"))
+        else {
+            continue;
+        };
+        let help = if rel.ends_with(".txt") {
+            format!(
+                "Notepad added `.txt`: rename it to `{id}.yaml` (when saving in Notepad, choose \"Save as type: All files\")."
+            )
+        } else {
+            format!("rename it to `{id}.yaml`.")
+        };
+        diags.push(
+            Diagnostic::warning("this customer file is not read: customer files end in `.yaml`")
+                .in_file(&Source::new(rel.as_str(), ""))
+                .help(help),
+        );
+    }
+    Ok(diags)
+}
+
 /// Loads the customers named in `wanted` (all when empty). Each customer's problems are
 /// collected separately so that one bad file does not stop the others.
 pub fn load_customers(
@@ -113,7 +142,7 @@ pub fn load_customers(
     wanted: &[String],
 ) -> Result<(Vec<Customer>, Diagnostics)> {
     let ids = customer_ids(files)?;
-    let mut diags = Diagnostics::new();
+    let mut diags = misnamed_customer_files(files)?;
     for id in wanted {
         if !ids.contains(id) {
             let help = match did_you_mean(id, ids.iter().map(String::as_str)) {
@@ -141,7 +170,7 @@ pub fn load_customers(
         let Some(file) = files.read(&rel)? else {
             continue;
         };
-        let source = match file.source() {
+        let source = match file.text() {
             Ok(source) => source,
             Err(d) => {
                 diags.push(d);
@@ -221,7 +250,7 @@ fn builtin_settings() -> Result<Settings, Diagnostics> {
         .read_builtin("defaults.yaml")
         .ok()
         .flatten()
-        .and_then(|file| file.source().ok())
+        .and_then(|file| file.text().ok())
         .ok_or_else(|| Diagnostics::from(Diagnostic::error("defaults.yaml is built in")))?;
     let raw = yaml::parse::<RawCustomer>(&defaults)?;
     let msp_source = Source::new("handboek.yaml", "msp:\n  name: Test IT\n");
@@ -240,7 +269,13 @@ fn builtin_settings() -> Result<Settings, Diagnostics> {
 /// A customer for unit tests: `yaml` over the built-in defaults and a minimal MSP.
 #[cfg(test)]
 pub(crate) fn test_customer(yaml: &str) -> Customer {
-    customer_from_text("test", yaml).unwrap_or_else(|d| panic!("{d}"))
+    try_test_customer(yaml).unwrap_or_else(|d| panic!("{d}"))
+}
+
+/// [`test_customer`], or the problems of `yaml`.
+#[cfg(test)]
+pub(crate) fn try_test_customer(yaml: &str) -> Result<Customer, Diagnostics> {
+    customer_from_text("test", yaml)
 }
 
 #[cfg(test)]

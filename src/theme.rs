@@ -71,7 +71,7 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
             });
             continue;
         }
-        let source = match file.source() {
+        let source = match file.text() {
             Ok(source) => source,
             Err(d) => {
                 diags.push(d);

@@ -21,11 +21,26 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
     parse_str(source, &source.text, 0)
 }
 
+/// [`parse`] for a file where a key written without a value is an empty section on
+/// purpose (`passkey:` in `paths.yaml`: no pages), not a value lost to a `#` comment.
+pub fn parse_with_empty_sections<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
+    read(source, &source.text, 0, tree::EmptyKeys::Allowed)
+}
+
 /// Parse `text`, a part of `source` that starts after `line_offset` lines (front matter).
 pub fn parse_str<T: DeserializeOwned>(
     source: &Source,
     text: &str,
     line_offset: usize,
+) -> Result<T, Diagnostics> {
+    read(source, text, line_offset, tree::EmptyKeys::Refused)
+}
+
+fn read<T: DeserializeOwned>(
+    source: &Source,
+    text: &str,
+    line_offset: usize,
+    empty_keys: tree::EmptyKeys,
 ) -> Result<T, Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_YAML_BYTES {
@@ -47,7 +62,7 @@ pub fn parse_str<T: DeserializeOwned>(
         budget: Some(budget()),
         with_snippet: false,
     };
-    let shape = tree::check(source, text, line_offset);
+    let shape = tree::check(source, text, line_offset, empty_keys);
     match serde_saphyr::from_str_with_options::<T>(text, options) {
         Ok(value) if shape.problems.is_empty() => Ok(value),
         Ok(_) => Err(shape.problems),
@@ -105,6 +120,30 @@ pub fn written(source: &Source, span: Span) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '_'));
     plain.then_some(text)
+}
+
+/// Where the block-style key `dotted` (e.g. `links.sign_in`) is written in a YAML text.
+pub fn find_key(text: &str, dotted: &str) -> Option<Span> {
+    let want: Vec<&str> = dotted.split('.').collect();
+    let mut stack: Vec<(usize, &str)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('-') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let Some((key, _)) = trimmed.split_once(':') else {
+            continue;
+        };
+        while stack.last().is_some_and(|(i, _)| *i >= indent) {
+            stack.pop();
+        }
+        stack.push((indent, key.trim_matches(['"', '\''])));
+        if stack.len() == want.len() && stack.iter().map(|(_, k)| *k).eq(want.iter().copied()) {
+            return Some(Span::new(n + 1, indent + 1, key.len()));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -410,5 +449,14 @@ mod tests {
         assert_eq!(written(&source, Span::new(1, 1, 11)), None, "not one word");
         let alias = src("a: &x 12\nb: *x\n");
         assert_eq!(written(&alias, Span::new(2, 4, 2)), None, "an alias");
+    }
+
+    #[test]
+    fn find_key_follows_indentation() {
+        let text = "name: X\nlinks:\n  # a comment\n  sign_in: https://a\nhelpdesk:\n  phone: 1\n  url: https://b\n";
+        assert_eq!(find_key(text, "links.sign_in"), Some(Span::new(4, 3, 7)));
+        assert_eq!(find_key(text, "helpdesk.url"), Some(Span::new(7, 3, 3)));
+        assert_eq!(find_key(text, "links.url"), None);
+        assert_eq!(find_key(text, "name"), Some(Span::new(1, 1, 4)));
     }
 }

@@ -12,14 +12,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let source = Source::new("content/nl/employee/fuzz.md", text);
-    match parse_front_matter(&source) {
-        Ok((front, body, line)) => {
-            assert!(
-                !front.title.contains("{{"),
-                "a title with `{{{{` is refused"
-            );
-            assert!(line >= 3 && source.text.ends_with(body));
-        }
-        Err(d) => shared::printable(&d),
+    let parsed = parse_front_matter(&source);
+    if parsed.problems.has_errors() {
+        shared::printable(&parsed.problems);
+    } else {
+        assert!(
+            !parsed.front_matter.title.contains("{{"),
+            "a title with `{{{{` is refused"
+        );
+        assert!(parsed.body_line >= 3 && source.text.ends_with(parsed.body));
     }
 });

@@ -1,7 +1,9 @@
 //! Mapping pulldown-cmark's events: most pass unchanged; text gets its placeholders filled,
 //! alerts, links, images, task-list boxes and footnotes are rewritten.
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::{Renderer, Target, alert_name, escape};
 use crate::dialect::{BLOCK_PLACEHOLDER, Insert, PLACEHOLDER_START, split_placeholders};
@@ -49,7 +51,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn map(&mut self, event: Event<'a>, offset: usize) -> Vec<Event<'a>> {
+    pub(super) fn map(&mut self, event: Event<'a>, at: Range<usize>) -> Vec<Event<'a>> {
         if let Event::End(
             TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
         ) = &event
@@ -83,20 +85,26 @@ impl<'a> Renderer<'a> {
             Event::Html(h) | Event::InlineHtml(h) if h.contains(BLOCK_PLACEHOLDER) => {
                 vec![Event::Html(self.block_insert(&h).into())]
             }
-            Event::Html(h) => vec![Event::Html(self.fill_html(&h).into())],
-            Event::InlineHtml(h) => vec![Event::InlineHtml(self.fill_html(&h).into())],
+            Event::Html(h) => {
+                let html = self.raw_html(&h, at);
+                vec![Event::Html(self.fill_html(&html).into())]
+            }
+            Event::InlineHtml(h) => {
+                let html = self.raw_html(&h, at);
+                vec![Event::InlineHtml(self.fill_html(&html).into())]
+            }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let title = (self.cx.alert_title)(kind);
                 vec![Event::Html(format!("<div class=\"alert alert--{}\" role=\"note\"><p class=\"alert__title\">{}</p>\n", alert_name(kind), escape(&title)).into())]
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => vec![Event::Html("</div>\n".into())],
-            Event::Start(Tag::CodeBlock(k)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 self.code_depth += 1;
-                vec![Event::Start(Tag::CodeBlock(k))]
+                vec![Event::Html(self.code_block_start(&kind).into())]
             }
             Event::End(TagEnd::CodeBlock) => {
                 self.code_depth -= 1;
-                vec![Event::End(TagEnd::CodeBlock)]
+                vec![Event::Html("</code></pre>\n".into())]
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -104,7 +112,7 @@ impl<'a> Renderer<'a> {
                 title,
                 id,
             }) => {
-                let dest = self.link(&dest_url, link_type, offset);
+                let dest = self.link(&dest_url, link_type, at);
                 self.links.push((dest.clone(), String::new()));
                 vec![Event::Start(Tag::Link {
                     link_type,
@@ -132,7 +140,7 @@ impl<'a> Renderer<'a> {
                 title,
                 id,
             }) => {
-                let dest = self.image(&dest_url, offset);
+                let dest = self.image(&dest_url, at);
                 vec![Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest.into(),
@@ -148,6 +156,26 @@ impl<'a> Renderer<'a> {
             )],
             other => vec![other],
         }
+    }
+
+    /// A code block that a keyboard can reach and scroll sideways, with its name (a wide
+    /// line of code is a scrollable region; WCAG asks that it be reachable).
+    fn code_block_start(&self, kind: &CodeBlockKind) -> String {
+        let lang = match kind {
+            CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or(""),
+            CodeBlockKind::Indented => "",
+        };
+        let (label, class) = match lang {
+            "" => (self.cx.code_label.to_string(), String::new()),
+            lang => (
+                format!("{} ({lang})", self.cx.code_label),
+                format!(" class=\"language-{}\"", escape(lang)),
+            ),
+        };
+        format!(
+            "<pre tabindex=\"0\" role=\"group\" aria-label=\"{}\"><code{class}>",
+            escape(&label)
+        )
     }
 
     fn footnote(&self, name: &str) -> String {
@@ -169,17 +197,20 @@ impl<'a> Renderer<'a> {
             Some(insert @ Insert::Qr { .. }) => {
                 Event::InlineHtml((self.cx.render_insert)(insert).into())
             }
-            Some(Insert::Screen(_) | Insert::Schedule) | None => Event::Text("".into()),
+            Some(Insert::Screen(_) | Insert::Schedule | Insert::Figure(_)) | None => {
+                Event::Text("".into())
+            }
         }
     }
 
-    fn block_insert(&self, html: &str) -> String {
+    fn block_insert(&mut self, html: &str) -> String {
         let n = html
             .split(BLOCK_PLACEHOLDER)
             .nth(1)
             .and_then(|rest| rest.split("-->").next())
             .and_then(|n| n.parse::<usize>().ok());
         match n.and_then(|n| self.insert(n)) {
+            Some(Insert::Figure(figure)) => self.figure(figure),
             Some(insert) => (self.cx.render_insert)(insert),
             None => String::new(),
         }

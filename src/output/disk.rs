@@ -17,10 +17,13 @@ use crate::lang::Lang;
 
 mod guard;
 mod leftovers;
+mod swap;
 
 pub use guard::{MARKER, SOURCE_FOLDERS, TOP_NAMES, check_out_dir, reserved_id};
 pub use leftovers::clean_leftovers;
-use leftovers::{old_name, staging_name};
+use leftovers::staging_name;
+pub(crate) use swap::replace_file;
+use swap::swap_in;
 
 /// Told how far a build is: customers done, customers in all, the last one done.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);
@@ -299,41 +302,6 @@ fn link_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Puts the staging folder in the place of `target`: the old folder is moved aside, the
-/// new one moved in, then the old one removed. A reader sees one or the other, whole.
-fn swap_in(staging: &Path, target: &Path) -> Result<()> {
-    if target.exists() {
-        let old = set_aside(target)?;
-        move_in(staging, target)?;
-        fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
-    } else {
-        move_in(staging, target)?;
-    }
-    Ok(())
-}
-
-/// Moves a customer's previous folder to `<id>.old-<pid>` beside it; returns where.
-fn set_aside(target: &Path) -> Result<PathBuf> {
-    let name = target
-        .file_name()
-        .and_then(|n| n.to_str())
-        .with_context(|| format!("{} has no folder name", target.display()))?;
-    let old = target.with_file_name(old_name(name));
-    remove_if_exists(&old)?;
-    fs::rename(target, &old).with_context(|| format!("moving {} aside", target.display()))?;
-    Ok(old)
-}
-
-fn move_in(staging: &Path, target: &Path) -> Result<()> {
-    fs::rename(staging, target)
-        .with_context(|| format!("moving the new {} in place", target.display()))
-}
-
-/// Replaces the file `path` with `tmp`, in one rename.
-fn replace_file(tmp: &Path, path: &Path) -> Result<()> {
-    fs::rename(tmp, path).with_context(|| format!("replacing {}", path.display()))
-}
-
 fn remove_if_exists(path: &Path) -> Result<()> {
     if path.exists() {
         fs::remove_dir_all(path).with_context(|| format!("removing {}", path.display()))?;
@@ -372,6 +340,7 @@ mod tests {
         assert_eq!(names.len(), 1, "no staging or old folder is left behind");
     }
 
+    #[cfg(unix)]
     #[test]
     fn an_unchanged_customer_is_not_touched_and_a_dropped_file_goes() {
         use std::os::unix::fs::MetadataExt;

@@ -121,9 +121,18 @@ impl Shape {
     }
 }
 
+/// Whether a key written without a value is a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmptyKeys {
+    /// An error at the key: the author meant a value (often one lost to a `#` comment).
+    Refused,
+    /// An empty section, on purpose.
+    Allowed,
+}
+
 /// Reads `text` (part of `source` after `line_offset` lines) without a schema. A text that
 /// is not valid YAML gives no problems here: the typed read reports it.
-pub fn check(source: &Source, text: &str, line_offset: usize) -> Shape {
+pub fn check(source: &Source, text: &str, line_offset: usize, empty_keys: EmptyKeys) -> Shape {
     let options = serde_saphyr::options! {
         with_snippet: false,
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
@@ -135,6 +144,7 @@ pub fn check(source: &Source, text: &str, line_offset: usize) -> Shape {
     let mut walk = Walk {
         source,
         line_offset,
+        empty_keys,
         shape: Shape::default(),
     };
     walk.node(&root, "");
@@ -144,6 +154,7 @@ pub fn check(source: &Source, text: &str, line_offset: usize) -> Shape {
 struct Walk<'a> {
     source: &'a Source,
     line_offset: usize,
+    empty_keys: EmptyKeys,
     shape: Shape,
 }
 
@@ -169,7 +180,7 @@ impl Walk<'_> {
                     self.shape
                         .names
                         .push((span_of(value, self.line_offset), path.clone()));
-                    if matches!(value.value, Node::Null) {
+                    if matches!(value.value, Node::Null) && self.empty_keys == EmptyKeys::Refused {
                         self.empty(&key.value, key_span, &path);
                     }
                     self.node(value, &path);
@@ -251,7 +262,7 @@ mod tests {
 
     fn problems(text: &str) -> Vec<(usize, usize, String, String)> {
         let source = Source::new("customers/acme.yaml", text);
-        check(&source, &source.text, 0)
+        check(&source, &source.text, 0, EmptyKeys::Refused)
             .problems
             .iter()
             .map(|d| {
@@ -273,6 +284,14 @@ mod tests {
         assert_eq!((*line, *column), (2, 3));
         assert_eq!(message, "`brand.primary` has no value");
         assert!(help.contains("`primary: \"#b00020\"`"), "{help}");
+    }
+
+    #[test]
+    fn a_file_of_sections_may_leave_a_section_empty() {
+        let source = Source::new("paths.yaml", "passkey:\nchoose:\n  employee: []\n");
+        let shape = check(&source, &source.text, 0, EmptyKeys::Allowed);
+        assert!(shape.problems.is_empty(), "{}", shape.problems);
+        assert_eq!(problems(&source.text).len(), 1, "refused elsewhere");
     }
 
     #[test]
@@ -317,7 +336,7 @@ mod tests {
     #[test]
     fn names_follow_the_keys() {
         let source = Source::new("a.yaml", "helpdesk:\n  phone: x\nlist:\n  - a: 1\n");
-        let shape = check(&source, &source.text, 0);
+        let shape = check(&source, &source.text, 0, EmptyKeys::Refused);
         assert_eq!(shape.name_at(Span::new(2, 10, 1)), Some("helpdesk.phone"));
         assert_eq!(shape.name_at(Span::new(4, 8, 1)), Some("list[1].a"));
     }

@@ -232,3 +232,20 @@ fn the_summary_counts_a_customer_that_failed_to_load() {
     assert!(stderr.contains("Built 0 of 1 customer(s)"), "{stderr}");
     assert!(stderr.contains("1 error(s) in 1 customer(s)"), "{stderr}");
 }
+
+#[test]
+fn the_summary_counts_the_customers_a_broken_page_stopped() {
+    let p = Project::fixture("app-only");
+    p.write(
+        "content/nl/employee/kapot.md",
+        "---\ntitle: Kapot\norder: 99\nverified: 2026-11-01\n---\n{{ nope.x }}\n",
+    );
+    let run = p.run(&["build"]).code(1);
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(stderr.contains("unknown variable"), "{stderr}");
+    assert!(stderr.contains("Built 0 of 1 customer(s)"), "{stderr}");
+    assert!(
+        stderr.contains("in 1 customer(s): nothing was written"),
+        "{stderr}"
+    );
+}

@@ -13,6 +13,7 @@ mod hostile;
 mod json_schema;
 mod learn;
 mod library;
+#[cfg(unix)] // symbolic links are made with Unix calls
 mod links;
 mod notepad;
 mod out_folder;

@@ -210,6 +210,7 @@ mod tests {
         assert!(check_out_dir(None, root).is_ok());
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_symlink_to_a_source_folder_is_refused_too() {
         let p = project();

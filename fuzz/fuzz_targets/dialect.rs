@@ -7,7 +7,7 @@ mod shared;
 use std::collections::BTreeSet;
 
 use handboek::diagnostics::Source;
-use handboek::dialect::{Insert, parse, resolve};
+use handboek::dialect::{Insert, Known, parse, resolve};
 use handboek::lang::Lang;
 use handboek::markdown::{Context, Target, render};
 use handboek::vars::variables;
@@ -19,7 +19,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let source = Source::new("content/nl/employee/fuzz.md", body);
     let screens = BTreeSet::from(["approve-number".to_string(), "sign-in".to_string()]);
-    let (template, problems) = parse(&source, &source.text, 1, &screens);
+    let terms = shared::terms();
+    let known = Known {
+        lang: Lang::Nl,
+        screens: &screens,
+        terms,
+    };
+    let (template, problems) = parse(&source, &source.text, 1, &known);
     shared::printable(&problems);
     if !problems.is_empty() {
         return;
@@ -43,6 +49,7 @@ fuzz_target!(|data: &[u8]| {
             customer_id: "fuzz",
             alert_title: &|kind| format!("{kind:?}"),
             task_label: &|done| done.to_string(),
+            code_label: "Code",
             render_insert: &insert,
             find_asset: &|path| Some(format!("assets/{path}")),
         };

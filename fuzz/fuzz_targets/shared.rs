@@ -34,6 +34,18 @@ pub fn customer() -> &'static Customer {
     })
 }
 
+/// The built-in terms (`{{ term.x }}`), read once.
+pub fn terms() -> &'static handboek::terms::Terms {
+    static TERMS: OnceLock<handboek::terms::Terms> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        let files = handboek::files::Files::builtin_examples();
+        let (terms, problems) =
+            handboek::terms::load_terms(&files).expect("terms.yaml is built in");
+        assert!(problems.is_empty(), "{problems}");
+        terms
+    })
+}
+
 /// The bytes as text, as handboek reads files (a file that is not UTF-8 is refused before
 /// any parser sees it).
 pub fn text(data: &[u8]) -> Option<&str> {

@@ -6,13 +6,18 @@ mod browser;
 mod build;
 mod check;
 mod cli;
+mod customer_file;
 mod errors;
 mod escaping;
 mod fixture;
+mod hostile;
 mod json_schema;
 mod learn;
 mod library;
+#[cfg(unix)] // symbolic links are made with Unix calls
+mod links;
 mod notepad;
+mod out_folder;
 mod parts;
 mod paths;
 mod pdf;

@@ -3,6 +3,7 @@
 //! translation parity.
 
 mod front_matter;
+mod layout;
 mod parts;
 mod tables;
 
@@ -18,6 +19,7 @@ use crate::files::Files;
 use crate::lang::Lang;
 use crate::terms::Terms;
 pub use front_matter::{key_span as front_matter_key, split as split_front_matter};
+pub use layout::Layout;
 pub use parts::{PART_FILE, Part};
 
 /// Who a handbook is for; each audience is a separate site in a separate folder.
@@ -59,6 +61,8 @@ pub struct Page {
     pub verified: Date,
     /// Rendered once per rollout wave (with `wave.*` variables), each also a message file.
     pub per_wave: bool,
+    /// A page of the handbook, or the audience's poster.
+    pub layout: Layout,
     pub body: Template,
 }
 
@@ -184,6 +188,7 @@ pub fn load_library(
         }
     }
     parts::check_parts(&pages, &parts, &mut diags);
+    layout::check_posters(&pages, &mut diags);
     pages.sort_by(|a, b| {
         let part = |p: &Page| {
             p.part
@@ -283,6 +288,7 @@ fn load_page(
         when: fm.when,
         verified: fm.verified,
         per_wave: fm.per_wave,
+        layout: fm.layout,
         body: template,
         source,
     };

@@ -15,6 +15,7 @@ mod notepad;
 mod parts;
 mod paths;
 mod pdf;
+mod poster;
 mod raw_html;
 mod rollout;
 mod schema;

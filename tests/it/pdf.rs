@@ -13,7 +13,7 @@ fn have(program: &str, arg: &str) -> bool {
 }
 
 /// Whether the tools are here; in CI they must be.
-fn tools_present() -> bool {
+pub fn tools_present() -> bool {
     let present = have("chromium", "--version") && have("pdfinfo", "-v");
     assert!(
         present || std::env::var_os("CI").is_none(),
@@ -25,7 +25,7 @@ fn tools_present() -> bool {
     present
 }
 
-fn pdfinfo(pdf: &Path) -> (usize, String) {
+pub fn pdfinfo(pdf: &Path) -> (usize, String) {
     let out = Process::new("pdfinfo")
         .arg(pdf)
         .output()

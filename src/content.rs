@@ -188,7 +188,6 @@ pub fn load_library(
         }
     }
     parts::check_parts(&pages, &parts, &mut diags);
-    layout::check_posters(&pages, &mut diags);
     pages.sort_by(|a, b| {
         let part = |p: &Page| {
             p.part
@@ -204,6 +203,7 @@ pub fn load_library(
             &b.slug,
         ))
     });
+    layout::check_posters(&pages, &mut diags);
     check_parity(&found, &mut diags);
     Ok((Library { pages, parts }, diags))
 }

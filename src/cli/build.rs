@@ -28,7 +28,7 @@ fn show_progress(quiet: bool, terminal: bool, done: usize, total: usize, custome
     }
 }
 
-/// Prints the print editions and the posters of this build to PDF; returns how many.
+/// Prints the print editions of this build to PDF; returns how many.
 fn write_pdfs(files: &[String], out: &Path, chromium: Option<&Path>) -> Result<usize> {
     let chromium = pdf::find_chromium(chromium)?;
     let editions: Vec<_> = files
@@ -36,8 +36,7 @@ fn write_pdfs(files: &[String], out: &Path, chromium: Option<&Path>) -> Result<u
         .filter(|path| {
             Lang::ALL
                 .iter()
-                .flat_map(|l| [l.print_file(), l.poster_file()])
-                .any(|file| path.ends_with(&format!("/{file}")))
+                .any(|l| path.ends_with(&format!("/{}", l.print_file())))
         })
         .map(|path| out.join(path))
         .collect();

@@ -4,6 +4,7 @@
 
 mod events;
 mod headings;
+mod hyphenate;
 mod links;
 mod raw_html;
 mod text;
@@ -16,7 +17,9 @@ use pulldown_cmark::{
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{Insert, Resolved, split_placeholders};
+use crate::lang::Lang;
 
+pub use hyphenate::{Room, SOFT_HYPHEN, soft_hyphens, strip_soft_hyphens};
 pub use raw_html::without_comments;
 pub use text::{escape, slugify};
 
@@ -31,6 +34,8 @@ pub enum Target {
 /// Everything the renderer needs besides the Markdown.
 pub struct Context<'a> {
     pub source: &'a Source,
+    /// The page's language: how its long words are hyphenated.
+    pub lang: Lang,
     /// The page's slug; footnote ids are made from it.
     pub slug: &'a str,
     /// What to put before every id of the page (the page's slug in the print edition, so that
@@ -99,6 +104,8 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
         used_ids: BTreeSet::new(),
         links: Vec::new(),
         code_depth: 0,
+        cell_depth: 0,
+        in_heading: false,
         html: raw_html::RawHtml::default(),
     };
     let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
@@ -127,6 +134,7 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
             }
             _ => {}
         }
+        r.in_heading = heading.is_some();
         let into = match heading.as_mut() {
             Some(h) => &mut h.events,
             None => &mut events,
@@ -170,6 +178,11 @@ struct Renderer<'a> {
     /// The links we are inside: target and the text seen so far (for print URLs).
     links: Vec<(String, String)>,
     code_depth: usize,
+    /// Table cells we are inside: narrow, so shorter words get soft hyphens there.
+    cell_depth: usize,
+    /// Heading text is also the heading's id and its entry in every table of contents, so
+    /// it gets no soft hyphens.
+    in_heading: bool,
     html: raw_html::RawHtml,
 }
 

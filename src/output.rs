@@ -8,6 +8,7 @@ mod nav;
 mod overview;
 mod pages;
 mod poster;
+mod print;
 mod search;
 
 use std::collections::BTreeMap;
@@ -17,13 +18,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::Result;
 
 pub(crate) use disk::replace_file;
-pub use disk::{Disk, Progress, Written};
+pub use disk::{
+    Disk, MARKER, Progress, SOURCE_FOLDERS, TOP_NAMES, Written, check_out_dir, clean_leftovers,
+    reserved_id,
+};
 pub use handbook::{Inputs, Put, Tree, render_customer};
 use rayon::prelude::*;
 
 use crate::content::Audience;
 use crate::customer::Customer;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use overview::render_overview;
 
 use crate::lang::Lang;
@@ -75,6 +79,11 @@ pub(crate) fn tree_of(files: &[(&str, &str)]) -> Tree {
 /// folder per customer, swapped in when the customer built without errors).
 pub trait Sink: Sync {
     type Folder: Put;
+    /// Why the customer's folder may not be written, if it may not (a folder of that name
+    /// that the sink did not make).
+    fn refusal(&self, _customer: &str) -> Option<String> {
+        None
+    }
     /// A new, empty folder for one customer.
     fn folder(&self, customer: &str) -> Result<Self::Folder>;
     /// Keeps the customer's new folder (`keep`), or throws it away and leaves the old one.
@@ -166,9 +175,19 @@ pub fn render_customers<S: Sink>(
     let rendered: Vec<Result<Result<Vec<Audience>, Diagnostics>>> = customers
         .par_iter()
         .map(|c| {
-            let folder = sink.folder(&c.id)?;
-            let result = render_customer(inputs, c, langs, &folder);
-            sink.finish(&c.id, folder, result.is_ok())?;
+            let result = match sink.refusal(&c.id) {
+                Some(why) => Err(Diagnostics::from(
+                    Diagnostic::error(why).in_file(&c.source).help(
+                        "move that folder away (or rename the customer file), or build into another folder with `--out`.",
+                    ),
+                )),
+                None => {
+                    let folder = sink.folder(&c.id)?;
+                    let result = render_customer(inputs, c, langs, &folder);
+                    sink.finish(&c.id, folder, result.is_ok())?;
+                    result
+                }
+            };
             let done = done.fetch_add(1, Ordering::Relaxed) + 1;
             sink.progress(done, customers.len(), &c.id);
             Ok(result)

@@ -5,14 +5,13 @@ use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::Result;
 use handboek::diagnostics::Severity;
 use handboek::files::{Files, find_project};
 use handboek::lang::Lang;
-use handboek::{BuildOptions, build_into, pdf};
+use handboek::{BuildOptions, archive, build_into, pdf};
 
 use super::{BuildArgs, LangArg};
 
@@ -43,6 +42,18 @@ fn write_pdfs(files: &[String], out: &Path, chromium: Option<&Path>) -> Result<u
     Ok(pdf::print_pdfs(&chromium, &editions)?.len())
 }
 
+/// " and 21 PDFs and 7 archives", for what was asked for besides the pages.
+fn extras(pdfs: Option<usize>, archives: Option<usize>) -> String {
+    let mut out = String::new();
+    if let Some(n) = pdfs {
+        out.push_str(&format!(" and {n} PDFs"));
+    }
+    if let Some(n) = archives {
+        out.push_str(&format!(" and {n} archives"));
+    }
+    out
+}
+
 pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let root = find_project(cwd);
@@ -54,6 +65,10 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
         .out
         .clone()
         .unwrap_or_else(|| root.as_deref().unwrap_or(cwd).join("public"));
+    if let Err(why) = handboek::output::check_out_dir(root.as_deref(), &out) {
+        eprintln!("error: {why}.");
+        return Ok(ExitCode::from(2));
+    }
     let langs: Vec<Lang> = args
         .langs
         .iter()
@@ -67,9 +82,7 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
         langs: langs.clone(),
     };
     let terminal = std::io::stderr().is_terminal();
-    let total = AtomicUsize::new(0);
     let progress = |done: usize, all: usize, customer: &str| {
-        total.store(all, Ordering::Relaxed);
         show_progress(args.quiet, terminal, done, all, customer);
     };
     let result = build_into(&files, &options, &out, &progress)?;
@@ -90,12 +103,17 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
         .filter_map(|f| f.split_once('/'))
         .map(|(customer, _)| customer)
         .collect();
+    let archives = match args.zip {
+        true => archive::write_archives(&out, &built.iter().copied().collect::<Vec<_>>())?.len(),
+        false => 0,
+    };
     let pages = written
         .files
         .iter()
         .filter(|f| f.ends_with(".html") && f.matches('/').count() == 3)
         .count();
-    let total = total.load(Ordering::Relaxed);
+    // Customers that failed to load never reach the renderer; count them all the same.
+    let total = result.customers.max(built.len());
     if !args.quiet {
         if root.is_none() {
             eprintln!("No handboek.yaml here: built the built-in example customers.");
@@ -106,11 +124,7 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
             written.files.len(),
             written.written,
             written.unchanged,
-            if args.pdf {
-                format!(" and {pdfs} PDFs")
-            } else {
-                String::new()
-            },
+            extras(args.pdf.then_some(pdfs), args.zip.then_some(archives)),
             out.display(),
             started.elapsed().as_millis()
         );
@@ -121,10 +135,12 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        eprintln!(
-            "{n} error(s) in {} customer(s): nothing was written for them; their previous output is unchanged.",
-            total - built.len().min(total)
-        );
+        match total - built.len() {
+            0 => eprintln!("{n} error(s)."),
+            failed => eprintln!(
+                "{n} error(s) in {failed} customer(s): nothing was written for them; their previous output is unchanged."
+            ),
+        }
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,7 @@
 //! sets `window.HANDBOEK_SEARCH`, loaded with a `<script>` tag so that search works from
 //! `file://` too, where pages cannot fetch JSON.
 
-use crate::markdown::{Heading, Rendered};
+use crate::markdown::{Heading, Rendered, strip_soft_hyphens};
 
 /// One page as search sees it.
 pub struct Entry<'a> {
@@ -30,8 +30,9 @@ impl Entry<'_> {
     }
 }
 
-/// The index as JavaScript. Titles, section headings and text are kept as written; the
-/// script folds case and accents when it searches.
+/// The index as JavaScript. Titles, section headings and text are kept as written, but for
+/// soft hyphens, wherever they came from (a search for "beveiligingssleutel" must find the
+/// word an author split with one); the script folds case and accents when it searches.
 pub fn search_index(entries: &[Entry]) -> String {
     // Sized up front: for a long guide the index is megabytes, and growing it by doubling
     // would hold up to twice that.
@@ -45,18 +46,23 @@ pub fn search_index(entries: &[Entry]) -> String {
         let sections: Vec<String> = e
             .headings
             .iter()
-            .map(|Heading { id, text, .. }| format!("[{},{}]", js_string(id), js_string(text)))
+            .map(|Heading { id, text, .. }| format!("[{},{}]", js_string(id), searchable(text)))
             .collect();
         js.push_str(&format!(
             "{{t:{},u:{},h:[{}],x:{}}},\n",
-            js_string(e.title),
+            searchable(e.title),
             js_string(&e.href),
             sections.join(","),
-            js_string(&e.text)
+            searchable(&e.text)
         ));
     }
     js.push_str("];\n");
     js
+}
+
+/// Text as a string literal for search: without soft hyphens.
+fn searchable(text: &str) -> String {
+    js_string(&strip_soft_hyphens(text))
 }
 
 /// A JavaScript string literal that is also safe inside HTML (no `<`, `>` or `&` as such).
@@ -90,6 +96,19 @@ pub fn js_string(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn soft_hyphens_an_author_typed_never_reach_the_index() {
+        let entry = Entry {
+            title: "Beveiligings\u{ad}sleutel",
+            href: "security-key.html".into(),
+            headings: Vec::new(),
+            text: "Een beveiligings\u{ad}sleutel".into(),
+        };
+        let js = search_index(&[entry]);
+        assert!(!js.contains('\u{ad}'), "{js}");
+        assert!(js.contains("Een beveiligingssleutel"), "{js}");
+    }
 
     #[test]
     fn strings_cannot_break_out_of_the_script() {

@@ -18,12 +18,12 @@ fn extra_page(p: &Project, nl: &str, en: &str) {
 #[test]
 fn the_built_in_examples_are_clean_but_for_the_text_messages_that_stop() {
     let report = on(&Files::builtin_examples(), "2026-11-23");
-    // Both customers on Microsoft's text messages go mandatory within 90 days before
-    // Microsoft stops sending them: the warnings a consultant must see.
+    // The one customer on Microsoft's text messages goes mandatory within 90 days before
+    // Microsoft stops sending them: the warning a consultant must see. Studio Noord's
+    // text messages come from a contracted provider, so they do not stop.
     assert_eq!(
         summaries(&report),
         [
-            "<built-in>/examples/customers/studio-noord.yaml:18:19: text messages become mandatory on 14 December 2026, 49 days before Microsoft stops sending text messages (1 February 2027)",
             "<built-in>/examples/customers/tandartsen-de-kempen.yaml:22:19: text messages become mandatory on 11 January 2027, 21 days before Microsoft stops sending text messages (1 February 2027)",
         ]
     );
@@ -112,13 +112,32 @@ fn stale_pages_warn_after_the_configured_age() {
 }
 
 #[test]
+fn an_optional_value_no_customer_sets_is_no_error_inside_its_own_condition() {
+    // The built-in admin guide names `{{ sms.provider }}` inside `{{#if sms.provider}}`:
+    // an MSP none of whose customers contracted a provider must still check clean.
+    let p = Project::fixture("app-only");
+    extra_page(
+        &p,
+        "{{#if helpdesk.url}}\nZie {{ helpdesk.url }}.\n{{/if}}",
+        "{{#if helpdesk.url}}\nSee {{ helpdesk.url }}.\n{{/if}}",
+    );
+    let report = on(&Files::project(p.path()), "2026-11-23");
+    let found = summaries(&report);
+    assert!(
+        !found.iter().any(|f| f.contains("no customer sets it")),
+        "{found:#?}"
+    );
+    assert_eq!(report.errors(), 0, "{found:#?}");
+}
+
+#[test]
 fn unset_and_unused_variables_are_found_where_they_are() {
     let p = Project::fixture("app-only");
     extra_page(&p, "Bel {{ helpdesk.url }}.", "Call {{ helpdesk.url }}.");
     let text = std::fs::read_to_string(p.path().join("customers/appco.yaml")).unwrap();
     p.write(
         "customers/appco.yaml",
-        &format!("{text}links:\n  sign_in: https://login.appco.nl\n"),
+        &format!("{text}links:\n  my_account: https://account.appco.nl\n"),
     );
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert!(
@@ -132,7 +151,7 @@ fn unset_and_unused_variables_are_found_where_they_are() {
         .find(|f| f.contains("no page or template uses it"))
         .expect("unused warning");
     assert!(
-        unused.starts_with("customers/appco.yaml:7:3: `links.sign_in`"),
+        unused.starts_with("customers/appco.yaml:7:3: `links.my_account`"),
         "{unused}"
     );
 }
@@ -145,7 +164,7 @@ fn the_command_fails_on_errors_and_strictly_on_warnings_and_speaks_json() {
     let text = std::fs::read_to_string(p.path().join("customers/appco.yaml")).unwrap();
     p.write(
         "customers/appco.yaml",
-        &format!("{text}links:\n  sign_in: https://login.appco.nl\n"),
+        &format!("{text}links:\n  my_account: https://account.appco.nl\n"),
     );
     let mut cmd = Command::cargo_bin("handboek").expect("binary");
     cmd.current_dir(p.path()).arg("check").assert().success();

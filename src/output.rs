@@ -7,6 +7,7 @@ mod handbook;
 mod nav;
 mod overview;
 mod pages;
+mod poster;
 mod print;
 mod search;
 

@@ -1,40 +1,36 @@
 //! The only user of pulldown-cmark: resolved Markdown to HTML, with our alerts, unique
 //! heading ids, page links and images checked and rewritten, footnote ids that cannot
-//! collide, and dialect placeholders filled in with escaped values.
+//! collide, and dialect placeholders filled in with escaped values. Each page is parsed and
+//! written once; its print-edition HTML is derived from the site's (see `write`).
 
 mod events;
 mod headings;
 mod links;
 mod text;
+mod write;
 
 use std::collections::BTreeSet;
 
 use pulldown_cmark::{
-    BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
+    BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
 };
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{Insert, Resolved, split_placeholders};
 
 pub use text::{escape, slugify};
-
-/// Where a page is rendered: as its own file in the site, or as a section of the print
-/// edition (where links become anchors and ids get the page's prefix).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Site,
-    Print,
-}
+use write::Ev;
 
 /// Everything the renderer needs besides the Markdown.
 pub struct Context<'a> {
     pub source: &'a Source,
     /// The page's slug; footnote ids are made from it.
     pub slug: &'a str,
-    /// What to put before every id of the page (the page's slug in the print edition, so that
-    /// ids of different pages cannot collide).
-    pub id_prefix: Option<&'a str>,
-    pub target: Target,
+    /// What to put before every id of the page in the site (a wave's copy of a page).
+    pub site_prefix: Option<&'a str>,
+    /// What to put before every id of the page in the print edition, where the pages share
+    /// one file (the page's slug, so that ids of different pages cannot collide).
+    pub print_prefix: &'a str,
     /// Slugs of the pages in this customer's handbook.
     pub pages: &'a BTreeSet<String>,
     /// Slugs of every page of this audience in the library (to tell "left out" from "missing").
@@ -56,10 +52,13 @@ pub struct Heading {
     pub text: String,
 }
 
+/// A page rendered once: its HTML for the site, and for the print edition the same HTML
+/// with the ids and page links of a section of one long file.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
+    pub print: Printed,
     /// Asset paths (`assets/…`) this page shows.
     pub assets: BTreeSet<String>,
     /// The page's text, for search and summaries.
@@ -67,6 +66,14 @@ pub struct Rendered {
     /// Links to a heading of another page (`page.md#id`), with the link's line: checked
     /// once every page of the handbook is rendered.
     pub anchors: Vec<Anchor>,
+}
+
+/// The page as a section of the print edition.
+#[derive(Debug, Clone, Default)]
+pub struct Printed {
+    pub html: String,
+    /// The page's headings, with the print edition's ids.
+    pub headings: Vec<Heading>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -86,7 +93,27 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// Renders a page once, for the site and the print edition.
 pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics> {
+    match render_with(resolved, cx, write::splice) {
+        Some(rendered) => rendered,
+        // Rare (a page link inside an image's alt text): parse again, write both whole.
+        None => match render_with(resolved, cx, |events| Some(write::apart(events))) {
+            Some(rendered) => rendered,
+            None => Err(Diagnostic::error("internal: the page could not be written")
+                .in_file(cx.source)
+                .into()),
+        },
+    }
+}
+
+/// Renders with `write`, which makes the site and print HTML from the events (`None`:
+/// it cannot).
+fn render_with(
+    resolved: &Resolved,
+    cx: &Context,
+    write: impl FnOnce(Vec<Ev>) -> Option<(String, String)>,
+) -> Option<Result<Rendered, Diagnostics>> {
     let mut r = Renderer {
         cx,
         resolved,
@@ -97,7 +124,7 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
         code_depth: 0,
     };
     let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Ev> = Vec::new();
     let mut heading: Option<HeadingBuf> = None;
     for (event, range) in TextMergeWithOffset::new(parser) {
         match event {
@@ -127,13 +154,15 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
             None => &mut events,
         };
         match r.pass(event) {
-            Ok(event) => into.push(event),
+            Ok(event) => into.push(Ev::Same(event)),
             Err(event) => into.extend(r.map(event, range.start)),
         }
     }
-    html::push_html(&mut r.out.html, events.into_iter());
+    let (site, print) = write(events)?;
+    r.out.html = site;
+    r.out.print.html = print;
     r.out.text = collapse_whitespace(&r.out.text);
-    r.diags.into_result(r.out)
+    Some(r.diags.into_result(r.out))
 }
 
 /// `text` with every run of whitespace one space, and none at either end.
@@ -151,7 +180,7 @@ fn collapse_whitespace(text: &str) -> String {
 struct HeadingBuf<'a> {
     level: HeadingLevel,
     explicit: Option<String>,
-    events: Vec<Event<'a>>,
+    events: Vec<Ev<'a>>,
     offset: usize,
 }
 
@@ -186,9 +215,7 @@ impl<'a> Renderer<'a> {
 
     /// Text a reader sees: for search, and for the link it is in.
     fn note_text(&mut self, text: &str) {
-        if self.cx.target == Target::Site {
-            self.out.text.push_str(text);
-        }
+        self.out.text.push_str(text);
         if let Some((_, link_text)) = self.links.last_mut() {
             link_text.push_str(text);
         }
@@ -220,11 +247,17 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn prefixed(&self, id: &str) -> String {
-        match self.cx.id_prefix {
+    /// An id of the page as the site has it.
+    fn site_id(&self, id: &str) -> String {
+        match self.cx.site_prefix {
             None => id.to_string(),
             Some(prefix) => format!("{prefix}--{id}"),
         }
+    }
+
+    /// An id of the page as the print edition has it.
+    fn print_id(&self, id: &str) -> String {
+        format!("{}--{id}", self.cx.print_prefix)
     }
 }
 

@@ -3,7 +3,8 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::{Renderer, Target, alert_name, escape};
+use super::write::Ev;
+use super::{Renderer, alert_name, escape};
 use crate::dialect::{BLOCK_PLACEHOLDER, Insert, PLACEHOLDER_START, split_placeholders};
 
 impl<'a> Renderer<'a> {
@@ -16,9 +17,7 @@ impl<'a> Renderer<'a> {
                 Ok(Event::Text(text))
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                if self.cx.target == Target::Site {
-                    self.out.text.push(' ');
-                }
+                self.out.text.push(' ');
                 Ok(event)
             }
             Event::Start(
@@ -49,7 +48,55 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn map(&mut self, event: Event<'a>, offset: usize) -> Vec<Event<'a>> {
+    /// The events that stand for `event` in the site and, where it differs, in the print
+    /// edition.
+    pub(super) fn map(&mut self, event: Event<'a>, offset: usize) -> Vec<Ev<'a>> {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (site, print) = self.link(&dest_url, link_type, offset);
+                self.links.push((site.clone(), String::new()));
+                let start = |dest: String| {
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.into(),
+                        title: title.clone(),
+                        id: id.clone(),
+                    })
+                };
+                vec![match print {
+                    None => Ev::Same(start(site)),
+                    Some(print) => Ev::Differs(start(site), vec![start(print)]),
+                }]
+            }
+            Event::End(TagEnd::Link) => {
+                let end = Event::End(TagEnd::Link);
+                // On paper a link is only as good as the address printed beside it.
+                match self.links.pop() {
+                    Some((href, text)) if href.starts_with("https://") && text.trim() != href => {
+                        let span = format!("<span class=\"print-url\"> ({})</span>", escape(&href));
+                        vec![Ev::Differs(
+                            end.clone(),
+                            vec![end, Event::InlineHtml(span.into())],
+                        )]
+                    }
+                    _ => vec![Ev::Same(end)],
+                }
+            }
+            other => self
+                .map_same(other, offset)
+                .into_iter()
+                .map(Ev::Same)
+                .collect(),
+        }
+    }
+
+    /// Events written the same in the site and the print edition.
+    fn map_same(&mut self, event: Event<'a>, offset: usize) -> Vec<Event<'a>> {
         if let Event::End(
             TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
         ) = &event
@@ -97,34 +144,6 @@ impl<'a> Renderer<'a> {
             Event::End(TagEnd::CodeBlock) => {
                 self.code_depth -= 1;
                 vec![Event::End(TagEnd::CodeBlock)]
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = self.link(&dest_url, link_type, offset);
-                self.links.push((dest.clone(), String::new()));
-                vec![Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest.into(),
-                    title,
-                    id,
-                })]
-            }
-            Event::End(TagEnd::Link) => {
-                let mut out = vec![Event::End(TagEnd::Link)];
-                // On paper a link is only as good as the address printed beside it.
-                if let Some((href, text)) = self.links.pop()
-                    && self.cx.target == Target::Print
-                    && href.starts_with("https://")
-                    && text.trim() != href
-                {
-                    let span = format!("<span class=\"print-url\"> ({})</span>", escape(&href));
-                    out.push(Event::InlineHtml(span.into()));
-                }
-                out
             }
             Event::Start(Tag::Image {
                 link_type,

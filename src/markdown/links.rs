@@ -1,18 +1,49 @@
 //! Link and image targets in a page: page links checked against the handbook and rewritten
-//! for the site or the print edition, variables as link targets, and images found in `assets/`.
+//! for the site and the print edition, variables as link targets, and images found in `assets/`.
 
 use pulldown_cmark::LinkType;
 
-use super::{Anchor, Renderer, Target};
+use super::{Anchor, Renderer};
 use crate::diagnostics::did_you_mean;
 use crate::dialect::{Insert, split_placeholders};
 
+/// What a link leads to.
+enum Dest<'d> {
+    /// An address outside the handbook (or nothing, after an error): the same everywhere.
+    Outside(String),
+    /// A heading of this page.
+    Here(&'d str),
+    /// Another page of the handbook, or one of its headings.
+    Page(&'d str, Option<&'d str>),
+}
+
 impl Renderer<'_> {
-    pub(super) fn link(&mut self, dest: &str, link_type: LinkType, offset: usize) -> String {
+    /// A link's target in the site, and in the print edition if it is another there
+    /// (the print edition is one file: page links become anchors in it).
+    pub(super) fn link(
+        &mut self,
+        dest: &str,
+        link_type: LinkType,
+        offset: usize,
+    ) -> (String, Option<String>) {
+        match self.dest(dest, link_type, offset) {
+            Dest::Outside(url) => (url, None),
+            Dest::Here(id) => (
+                format!("#{}", self.site_id(id)),
+                Some(format!("#{}", self.print_id(id))),
+            ),
+            Dest::Page(slug, None) => (format!("{slug}.html"), Some(format!("#page-{slug}"))),
+            Dest::Page(slug, Some(a)) => {
+                (format!("{slug}.html#{a}"), Some(format!("#{slug}--{a}")))
+            }
+        }
+    }
+
+    fn dest<'d>(&mut self, dest: &'d str, link_type: LinkType, offset: usize) -> Dest<'d> {
         let parts = split_placeholders(dest);
         if parts.iter().any(Result::is_err) {
             return match parts.as_slice() {
-                [Err(n)] => match self.insert(*n) {
+                [Err(n)] => Dest::Outside(match self.insert(*n) {
                     Some(Insert::Value(v)) => v.href().unwrap_or_else(|| {
                         self.error(
                             offset,
@@ -29,7 +60,7 @@ impl Renderer<'_> {
                         );
                         String::new()
                     }
-                },
+                }),
                 _ => {
                     self.error(
                         offset,
@@ -37,7 +68,7 @@ impl Renderer<'_> {
                         "write `[text]({{links.mfa_setup}})` with nothing around the variable."
                             .into(),
                     );
-                    String::new()
+                    Dest::Outside(String::new())
                 }
             };
         }
@@ -46,7 +77,7 @@ impl Renderer<'_> {
             || dest.starts_with("mailto:")
             || dest.starts_with("tel:")
         {
-            return dest.to_string();
+            return Dest::Outside(dest.to_string());
         }
         if dest.starts_with("http://") {
             self.error(
@@ -54,10 +85,10 @@ impl Renderer<'_> {
                 format!("the link `{dest}` is not https"),
                 "link to the https address; handbooks never send readers to plain http.".into(),
             );
-            return dest.to_string();
+            return Dest::Outside(dest.to_string());
         }
         if let Some(anchor) = dest.strip_prefix('#') {
-            return format!("#{}", self.prefixed(anchor));
+            return Dest::Here(anchor);
         }
         let (file, anchor) = dest
             .split_once('#')
@@ -67,7 +98,7 @@ impl Renderer<'_> {
             .filter(|s| !s.contains('/') && !s.contains(':'))
         else {
             self.error(offset, format!("the link `{dest}` is not a page of this handbook"), "link to another page by its file name, e.g. `[Nieuwe telefoon](lost-phone.md)`, or to an https address.".into());
-            return dest.to_string();
+            return Dest::Outside(dest.to_string());
         };
         if !self.cx.pages.contains(slug) {
             if self.cx.library.contains(slug) {
@@ -83,9 +114,9 @@ impl Renderer<'_> {
                     help,
                 );
             }
-            return String::new();
+            return Dest::Outside(String::new());
         }
-        if let (Target::Site, Some(id)) = (self.cx.target, anchor) {
+        if let Some(id) = anchor {
             let span = self.span(offset);
             self.out.anchors.push(Anchor {
                 slug: slug.to_string(),
@@ -93,12 +124,7 @@ impl Renderer<'_> {
                 span,
             });
         }
-        match (self.cx.target, anchor) {
-            (Target::Site, None) => format!("{slug}.html"),
-            (Target::Site, Some(a)) => format!("{slug}.html#{a}"),
-            (Target::Print, None) => format!("#page-{slug}"),
-            (Target::Print, Some(a)) => format!("#{slug}--{a}"),
-        }
+        Dest::Page(slug, anchor)
     }
 
     pub(super) fn image(&mut self, dest: &str, offset: usize) -> String {

@@ -18,7 +18,7 @@ use pulldown_cmark::{
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{Insert, Resolved, split_placeholders};
 
-pub use text::{escape, slugify};
+pub use text::{escape, escape_pieces, slugify};
 use write::Ev;
 
 /// Everything the renderer needs besides the Markdown.

@@ -12,10 +12,10 @@ use crate::markdown;
 use crate::output::nav::{self, Menu};
 use crate::output::pages::{RenderedPage, check_anchors, render_pages};
 use crate::output::search::{Entry, search_index};
-use crate::theme::Theme;
 use crate::theme::view::{
     Chrome, CustomerView, HeadingView, LangLink, LanguageView, PageView, PrintView, SectionView,
 };
+use crate::theme::{Theme, Values};
 
 /// Relative path → bytes, for one customer's folder.
 pub type Tree = BTreeMap<String, Vec<u8>>;
@@ -174,16 +174,21 @@ fn render_language(
     out: &dyn Put,
 ) -> Result<BTreeSet<String>, Diagnostics> {
     let theme = inputs.theme;
-    let menu = Menu::new(inputs.library, pages);
-    let chrome = |current: Option<&str>| Chrome {
+    let menu = Menu::new(inputs.library, pages)?;
+    let chrome = Values::of(&Chrome {
         lang: lang.code(),
         ui: theme.strings(lang),
         customer: CustomerView::new(customer, lang, "../"),
         audience: audience.dir(),
         root: "../".into(),
-        nav: menu.items(current),
         print_href: lang.print_file().into(),
         home_href: "index.html".into(),
+    })?;
+    // The chrome and the menu as on the page `current` (none: the print edition).
+    let chrome = |current: Option<&str>| {
+        let mut values = chrome.clone();
+        values.set("nav", menu.value(current)?);
+        Ok::<_, Diagnostic>(values)
     };
     // Each page is written as soon as it is rendered; only what the search index, the
     // anchor check and the print edition need of it is kept.
@@ -202,7 +207,6 @@ fn render_language(
         let entry = Entry::new(&page.title, href.clone(), &mut site);
         let ids = site.headings.iter().map(|h| h.id.clone()).collect();
         let view = PageView {
-            chrome: chrome(Some(&page.slug)),
             title: page.title.clone(),
             slug: page.slug.clone(),
             html: site.html,
@@ -214,7 +218,11 @@ fn render_language(
                 format!("../{}/{}.html", l.code(), page.slug)
             }),
         };
-        let problem = match theme.render("page.html", &view) {
+        let rendered = chrome(Some(&page.slug)).and_then(|mut values| {
+            values.extend(&view)?;
+            theme.render_values("page.html", &values)
+        });
+        let problem = match rendered {
             Ok(html) => {
                 out.put(format!("{lang}/{href}"), html.into_bytes());
                 None
@@ -253,7 +261,6 @@ fn render_language(
     diags.extend(check_anchors(pages, &anchors));
     let newest = pages.iter().map(|p| p.verified).max();
     let print = PrintView {
-        chrome: chrome(None),
         title: theme
             .ui
             .get(lang, "site", &format!("title_{}", audience.dir())),
@@ -272,7 +279,7 @@ fn render_language(
             drop(entries);
             out.put(format!("{lang}/search-index.js"), index.into_bytes());
         },
-        || render_print(theme, print),
+        || render_print(theme, chrome(None)?, print),
     );
     match print {
         Ok(html) => out.put(format!("{lang}/{}", lang.print_file()), html),
@@ -284,14 +291,19 @@ fn render_language(
 /// The print edition. Its pages' HTML is most of it (megabytes for a long guide), so the
 /// template gets a short marker for each and the HTML is put in its place afterwards,
 /// instead of being copied into the template engine and out again.
-fn render_print(theme: &Theme, mut print: PrintView) -> Result<Vec<u8>, Diagnostic> {
+fn render_print(
+    theme: &Theme,
+    mut values: Values,
+    mut print: PrintView,
+) -> Result<Vec<u8>, Diagnostic> {
     let bodies: Vec<String> = print
         .sections
         .iter_mut()
         .enumerate()
         .map(|(i, s)| std::mem::replace(&mut s.html, section_marker(i)))
         .collect();
-    let shell = theme.render("print.html", &print)?;
+    values.extend(&print)?;
+    let shell = theme.render_values("print.html", &values)?;
     let mut html = Vec::with_capacity(shell.len() + bodies.iter().map(String::len).sum::<usize>());
     let mut rest = shell.as_str();
     for (i, body) in bodies.iter().enumerate() {

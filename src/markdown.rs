@@ -95,7 +95,9 @@ fn options() -> Options {
 
 /// Renders a page once, for the site and the print edition.
 pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics> {
-    match render_with(resolved, cx, write::splice) {
+    // The HTML is about as long as the Markdown and a bit: sized once, not grown.
+    let size = resolved.markdown.len() + resolved.markdown.len() / 2;
+    match render_with(resolved, cx, |events| write::splice(events, size)) {
         Some(rendered) => rendered,
         // Rare (a page link inside an image's alt text): parse again, write both whole.
         None => match render_with(resolved, cx, |events| Some(write::apart(events))) {
@@ -165,14 +167,56 @@ fn render_with(
     Some(r.diags.into_result(r.out))
 }
 
-/// `text` with every run of whitespace one space, and none at either end.
+/// `text` with every run of whitespace one space, and none at either end. Text between
+/// whitespace that must go is copied whole; most bytes are only looked up in a table.
 fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // Bytes that are, or may begin, whitespace: ASCII whitespace, and the first bytes of
+    // the other Unicode whitespace characters (U+0085, U+00A0, U+1680, U+2000.., U+3000).
+    const MAYBE_SPACE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+            b += 1;
         }
-        out.push_str(word);
+        table
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut i) = (0, 0);
+    // Whether the last character kept is a space (at the start: nothing before counts).
+    let mut after_space = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !MAYBE_SPACE[usize::from(b)] {
+            after_space = false;
+            i += 1;
+            continue;
+        }
+        let (space, len) = match b {
+            0..0x80 => (true, 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if !space || (b == b' ' && !after_space) {
+            // A character to keep as it is: a single space between words is one.
+            after_space = space;
+            i += len;
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        if !after_space {
+            out.push(' ');
+            after_space = true;
+        }
+        i += len;
+        copied = i;
+    }
+    out.push_str(&text[copied..]);
+    if out.ends_with(' ') {
+        out.pop();
     }
     out
 }
@@ -269,5 +313,22 @@ pub fn alert_name(kind: BlockQuoteKind) -> &'static str {
         BlockQuoteKind::Important => "important",
         BlockQuoteKind::Warning => "warning",
         BlockQuoteKind::Caution => "caution",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_whitespace_treats_unicode_spaces_as_spaces_and_keeps_other_text() {
+        let text = " \t Stap\u{a0}1:\n\u{2003}open  de app\u{3000}— café\u{1f}x \r\n";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(collapse_whitespace(text), words.join(" "));
+        assert_eq!(
+            collapse_whitespace(text),
+            "Stap 1: open de app — café\u{1f}x"
+        );
+        assert_eq!(collapse_whitespace(" \n "), "");
     }
 }

@@ -56,10 +56,10 @@ struct Spot<'a> {
 /// events written anew. `None` if an event's output in place is not its output alone (with
 /// the newline the writer may put before a block), as for a link inside an image's alt
 /// text, which writes no tag: then the page must be written [`apart`].
-pub(super) fn splice(events: Vec<Ev>) -> Option<(String, String)> {
+pub(super) fn splice(events: Vec<Ev>, size: usize) -> Option<(String, String)> {
     let len = Cell::new(0);
     let mut spots: Vec<Spot> = Vec::new();
-    let mut site = String::new();
+    let mut site = String::with_capacity(size);
     {
         let mut open: Option<usize> = None;
         let spots = &mut spots;
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn splicing_gives_the_bytes_of_writing_each_edition_whole() {
-        let (site, print) = splice(events(PAGE)).expect("these events splice");
+        let (site, print) = splice(events(PAGE), 0).expect("these events splice");
         assert_eq!((site.clone(), print.clone()), apart(events(PAGE)));
         assert!(site.contains("<h2 id=\"stap\">") && print.contains("<h2 id=\"p--stap\">"));
         assert!(site.contains("href=\"lost-phone.html\" title=\"Titel\""));
@@ -197,13 +197,13 @@ mod tests {
     #[test]
     fn a_page_without_differences_is_the_same_in_both() {
         let events = vec![Ev::Same(Event::Text("tekst".into()))];
-        assert_eq!(splice(events), Some(("tekst".into(), "tekst".into())));
+        assert_eq!(splice(events, 100), Some(("tekst".into(), "tekst".into())));
     }
 
     #[test]
     fn a_link_inside_an_image_alt_text_is_not_spliced_but_written_whole() {
         let page = "![see [the page](x.md) first](shot.png)";
-        assert_eq!(splice(events(page)), None);
+        assert_eq!(splice(events(page), 10), None);
         let (site, print) = apart(events(page));
         assert_eq!(
             site,

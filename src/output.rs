@@ -3,6 +3,7 @@
 
 mod blocks;
 mod disk;
+pub mod fingerprint;
 mod handbook;
 mod nav;
 mod overview;
@@ -16,12 +17,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::Result;
 
 pub use disk::{Disk, Progress, Written};
-pub use handbook::{Inputs, Put, Tree, render_customer};
+pub use handbook::{Inputs, Made, Put, Tree, audiences, handbooks, render_customer};
 use rayon::prelude::*;
 
 use crate::content::Audience;
 use crate::customer::Customer;
 use crate::diagnostics::Diagnostics;
+use fingerprint::{Record, Shared};
 pub use overview::render_overview;
 
 use crate::lang::Lang;
@@ -76,7 +78,26 @@ pub trait Sink: Sync {
     /// A new, empty folder for one customer.
     fn folder(&self, customer: &str) -> Result<Self::Folder>;
     /// Keeps the customer's new folder (`keep`), or throws it away and leaves the old one.
-    fn finish(&self, customer: &str, folder: Self::Folder, keep: bool) -> Result<()>;
+    /// A kept folder built from inputs with a fingerprint has its `record`.
+    fn finish(
+        &self,
+        customer: &str,
+        folder: Self::Folder,
+        keep: bool,
+        record: Option<Record>,
+    ) -> Result<()>;
+    /// What the customer's present output was built from, if the sink keeps output from
+    /// one build to the next and knows.
+    fn previous(&self, _customer: &str) -> Option<Record> {
+        None
+    }
+    /// Leaves the customer's present output as it is: it was built from the same inputs.
+    fn unchanged(&self, _customer: &str, _record: Record) {}
+    /// The folder where the sink keeps output from one build to the next (so that
+    /// [`Sink::previous`] can know what it was built from), if it does.
+    fn kept_in(&self) -> Option<&std::path::Path> {
+        None
+    }
     /// A file at the top of the output folder.
     fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()>;
     /// `done` of `total` customers are finished, the last one `customer`.
@@ -108,7 +129,13 @@ impl Sink for Memory {
         Ok(Mutex::default())
     }
 
-    fn finish(&self, customer: &str, folder: Mutex<Tree>, keep: bool) -> Result<()> {
+    fn finish(
+        &self,
+        customer: &str,
+        folder: Mutex<Tree>,
+        keep: bool,
+        _: Option<Record>,
+    ) -> Result<()> {
         if keep {
             let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
             let mut output = lock(&self.0);
@@ -128,11 +155,14 @@ impl Sink for Memory {
 pub type Built = BTreeMap<String, Vec<Audience>>;
 
 /// Renders every customer in parallel into `sink`; a customer with problems adds them to
-/// `diags` and its folder is thrown away, so that its previous output stays.
+/// `diags` and its folder is thrown away, so that its previous output stays. With
+/// `fingerprints`, a customer whose output was built from the same inputs is not rendered
+/// again, and the output of one that is rendered gets its record.
 pub fn render_customers<S: Sink>(
     inputs: &Inputs,
     customers: &[Customer],
     langs: &[Lang],
+    fingerprints: Option<&Shared>,
     sink: &S,
     diags: &mut Diagnostics,
 ) -> Result<Built> {
@@ -140,9 +170,27 @@ pub fn render_customers<S: Sink>(
     let rendered: Vec<Result<Result<Vec<Audience>, Diagnostics>>> = customers
         .par_iter()
         .map(|c| {
-            let folder = sink.folder(&c.id)?;
-            let result = render_customer(inputs, c, langs, &folder);
-            sink.finish(&c.id, folder, result.is_ok())?;
+            let handbooks = handbooks(inputs.library, c, langs);
+            let pages: Vec<_> = handbooks.iter().flat_map(|(_, _, p)| p).copied().collect();
+            let fingerprint = fingerprints.map(|f| f.of(c, &pages));
+            let result = match (fingerprint, sink.previous(&c.id)) {
+                (Some(now), Some(before)) if before.matches(now, inputs.files) => {
+                    sink.unchanged(&c.id, before);
+                    Ok(audiences(&handbooks))
+                }
+                _ => {
+                    let folder = sink.folder(&c.id)?;
+                    let result = render_customer(inputs, c, langs, &folder);
+                    let record = match (&result, fingerprint) {
+                        (Ok(made), Some(now)) => {
+                            Some(Record::new(now, &made.assets, inputs.files)?)
+                        }
+                        _ => None,
+                    };
+                    sink.finish(&c.id, folder, result.is_ok(), record)?;
+                    result.map(|made| made.audiences)
+                }
+            };
             let done = done.fetch_add(1, Ordering::Relaxed) + 1;
             sink.progress(done, customers.len(), &c.id);
             Ok(result)

@@ -33,15 +33,58 @@ pub struct Inputs<'a> {
     pub theme: &'a Theme,
 }
 
+/// What a customer's output holds besides its files.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Made {
+    /// The audiences it has a handbook for.
+    pub audiences: Vec<Audience>,
+    /// The assets (`assets/…`) its handbooks show.
+    pub assets: BTreeSet<String>,
+}
+
+/// The handbooks of `customer` (in `langs` only, if not empty): every audience × language
+/// with at least one page for it, with those pages in reading order.
+pub fn handbooks<'a>(
+    library: &'a Library,
+    customer: &Customer,
+    langs: &[Lang],
+) -> Vec<(Audience, Lang, Vec<&'a Page>)> {
+    Audience::ALL
+        .into_iter()
+        .flat_map(|audience| {
+            customer
+                .languages
+                .iter()
+                .filter(|l| langs.is_empty() || langs.contains(l))
+                .map(move |&lang| (audience, lang))
+        })
+        .map(|(audience, lang)| {
+            let pages: Vec<&Page> = library
+                .pages(audience, lang)
+                .filter(|p| p.when.as_ref().is_none_or(|w| w.holds(customer)))
+                .filter(|p| !p.per_wave || !customer.waves.is_empty())
+                .collect();
+            (audience, lang, pages)
+        })
+        .filter(|(_, _, pages)| !pages.is_empty())
+        .collect()
+}
+
+/// The audiences that `handbooks` are for, each once.
+pub fn audiences(handbooks: &[(Audience, Lang, Vec<&Page>)]) -> Vec<Audience> {
+    let audiences: BTreeSet<Audience> = handbooks.iter().map(|(a, _, _)| *a).collect();
+    audiences.into_iter().collect()
+}
+
 /// Renders every audience and language of `customer` (only `langs`, if not empty) into
-/// `out`; returns the audiences it has. With errors, what was put must be thrown away.
+/// `out`. With errors, what was put must be thrown away.
 pub fn render_customer(
     inputs: &Inputs,
     customer: &Customer,
     langs: &[Lang],
     out: &dyn Put,
-) -> Result<Vec<Audience>, Diagnostics> {
-    let mut audiences = Vec::new();
+) -> Result<Made, Diagnostics> {
+    let mut made = Made::default();
     let mut diags = Diagnostics::new();
     for (screen, (_, span)) in &customer.screenshots {
         if !inputs.theme.screens.contains(screen) {
@@ -61,20 +104,7 @@ pub fn render_customer(
     // Every audience × language is one handbook, rendered one after the other: each
     // renders its pages in parallel, and a long handbook's print edition and search index
     // are held for one handbook at a time.
-    let handbooks: Vec<(Audience, Lang, Vec<&Page>)> = Audience::ALL
-        .into_iter()
-        .flat_map(|audience| built.iter().map(move |&lang| (audience, lang)))
-        .map(|(audience, lang)| {
-            let pages: Vec<&Page> = inputs
-                .library
-                .pages(audience, lang)
-                .filter(|p| p.when.as_ref().is_none_or(|w| w.holds(customer)))
-                .filter(|p| !p.per_wave || !customer.waves.is_empty())
-                .collect();
-            (audience, lang, pages)
-        })
-        .filter(|(_, _, pages)| !pages.is_empty())
-        .collect();
+    let handbooks = handbooks(inputs.library, customer, langs);
     // The assets each audience's pages use, for every audience that has pages.
     let mut used: BTreeMap<Audience, BTreeSet<String>> = BTreeMap::new();
     for (audience, lang, pages) in &handbooks {
@@ -86,15 +116,15 @@ pub fn render_customer(
         }
     }
     for (audience, mut assets) in used {
-        audiences.push(audience);
+        made.audiences.push(audience);
         if let Some(logo) = &customer.logo {
             assets.insert(format!("assets/{logo}"));
         }
         for (paths, _) in customer.screenshots.values() {
             assets.extend(built.iter().map(|&l| format!("assets/{}", paths.get(l))));
         }
-        for asset in assets {
-            match inputs.files.read(&asset) {
+        for asset in &assets {
+            match inputs.files.read(asset) {
                 Ok(Some(file)) => {
                     out.put(
                         format!("{}/{asset}", audience.dir()),
@@ -106,6 +136,7 @@ pub fn render_customer(
                 ))),
             }
         }
+        made.assets.extend(assets);
         for file in &inputs.theme.statics {
             out.put(
                 format!("{}/static/{}", audience.dir(), file.rel),
@@ -129,7 +160,7 @@ pub fn render_customer(
             Err(d) => diags.push(d),
         }
     }
-    diags.into_result(audiences)
+    diags.into_result(made)
 }
 
 /// Puts files under a folder of another `Put`.

@@ -8,6 +8,7 @@ mod cli;
 mod errors;
 mod escaping;
 mod fixture;
+mod incremental;
 mod json_schema;
 mod library;
 mod parts;

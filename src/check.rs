@@ -1,8 +1,10 @@
 //! `handboek check`: everything `build` validates, for every customer and language at once,
 //! without writing anything; plus what only makes sense across the whole project — links
 //! and anchors in the output, complete sign-in paths, translation parity inside pages,
-//! unused and unset variables, stale "last verified" dates and secrets in customer files.
+//! unused and unset variables, stale "last verified" dates, secrets in customer files, and
+//! customers whose text messages stop soon or whose handbook has no address.
 
+mod customers;
 mod links;
 mod parity;
 mod paths;
@@ -19,7 +21,6 @@ use crate::files::Files;
 use crate::output::fingerprint::Record;
 use crate::output::{Sink, Tree, lock};
 use crate::{BuildOptions, Project, secrets};
-pub use usage::find_key;
 
 pub struct CheckOptions {
     /// The day to measure the age of `verified:` dates from.
@@ -56,7 +57,7 @@ impl Report {
 pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
     let checker = Checker::default();
     let mut report = Report::default();
-    let mut diagnostics = crate::run(
+    let diagnostics = crate::run(
         files,
         &BuildOptions::default(),
         &checker,
@@ -64,13 +65,15 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
             report.customers = project.customers.len();
             report.pages = project.library.pages.len();
             let rendered = std::mem::take(&mut *lock(&checker.ids));
+            let broken = std::mem::take(&mut *lock(&checker.broken));
+            diags.extend(links::at_sources(broken, project.library));
             paths::check_paths(project, &rendered, diags);
             usage::check_variables(project, diags);
+            customers::check_customers(project, diags);
             parity::check_structure(project.library, diags);
             check_verified(project, options.today, diags);
         },
     )?;
-    diagnostics.extend(std::mem::take(&mut *lock(&checker.problems)));
     report.files = *lock(&checker.files);
     report.diagnostics = mask_secrets(diagnostics, find_secrets(files)?).sorted();
     Ok(report)
@@ -118,8 +121,8 @@ fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
     for page in &project.library.pages {
         let age = page.verified.days_until(today);
         if age > i64::from(days) {
-            let span =
-                find_key(front_matter(&page.source.text), "verified").unwrap_or(Span::new(1, 1, 0));
+            let span = crate::content::front_matter_key(&page.source.text, "verified")
+                .unwrap_or(Span::new(1, 1, 0));
             diags.push(
                 Diagnostic::warning(format!(
                     "these steps were last verified {age} days ago (more than {days})"
@@ -131,20 +134,11 @@ fn check_verified(project: &Project, today: Date, diags: &mut Diagnostics) {
     }
 }
 
-/// The front matter of a page with the `---` line before it, so that lines count from the
-/// top of the file.
-fn front_matter(text: &str) -> &str {
-    crate::content::split_front_matter(text).map_or("", |(fm, _, _)| {
-        let start = fm.as_ptr() as usize - text.as_ptr() as usize;
-        &text[..start + fm.len()]
-    })
-}
-
 /// A sink that keeps nothing: each customer's files are checked when the customer is done,
 /// and only their ids are kept, for the path checks.
 #[derive(Default)]
 struct Checker {
-    problems: Mutex<Diagnostics>,
+    broken: Mutex<Vec<links::Broken>>,
     ids: Mutex<BTreeMap<String, links::Ids>>,
     files: Mutex<usize>,
 }
@@ -166,8 +160,8 @@ impl Sink for Checker {
         let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
         *lock(&self.files) += tree.len();
         if keep {
-            let (problems, ids) = links::check_tree(customer, &tree);
-            lock(&self.problems).extend(problems);
+            let (broken, ids) = links::check_tree(customer, &tree);
+            lock(&self.broken).extend(broken);
             lock(&self.ids).insert(customer.to_string(), ids);
         }
         Ok(())

@@ -4,6 +4,7 @@
 
 mod front_matter;
 mod parts;
+mod tables;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,10 +13,11 @@ use rayon::prelude::*;
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
-use crate::dialect::{self, Condition, Template};
+use crate::dialect::{self, Condition, Known, Template};
 use crate::files::Files;
 use crate::lang::Lang;
-pub use front_matter::split as split_front_matter;
+use crate::terms::Terms;
+pub use front_matter::{key_span as front_matter_key, split as split_front_matter};
 pub use parts::{PART_FILE, Part};
 
 /// Who a handbook is for; each audience is a separate site in a separate folder.
@@ -85,7 +87,8 @@ impl Library {
 
 /// One file under `content/`, read and parsed.
 enum Loaded {
-    Page((Audience, String, Lang), Source, Result<Page, Diagnostics>),
+    /// A page with its problems; with errors, the page is only good for finding more.
+    Page((Audience, String, Lang), Source, Page, Diagnostics),
     Part((Audience, Lang, String), Result<Part, Diagnostics>),
     Stray(Diagnostic),
 }
@@ -106,11 +109,15 @@ enum Place {
     },
 }
 
-/// Loads and parses every page. `screens` are the screen names the theme can draw.
+/// Loads and parses every page. `screens` are the screen names the theme can draw, `terms`
+/// the term list. The library comes back with every problem found: when there are errors,
+/// it holds every page as far as it could be read, to find the problems that show only
+/// when pages are rendered.
 pub fn load_library(
     files: &Files,
     screens: &BTreeSet<String>,
-) -> Result<Result<Library, Diagnostics>> {
+    terms: &Terms,
+) -> Result<(Library, Diagnostics)> {
     // Reading and parsing is most of the work for a long guide: one file per task.
     let loaded: Vec<Result<Option<Loaded>>> = files
         .list("content")?
@@ -119,7 +126,10 @@ pub fn load_library(
             let Some(file) = files.read(rel)? else {
                 return Ok(None);
             };
-            let source = file.source()?;
+            let source = match file.text() {
+                Ok(source) => source,
+                Err(d) => return Ok(Some(Loaded::Stray(d))),
+            };
             Ok(Some(match locate(rel) {
                 Ok(Place::Page {
                     lang,
@@ -128,8 +138,14 @@ pub fn load_library(
                     slug,
                 }) => {
                     let key = (audience, slug.clone(), lang);
-                    let page = load_page(source.clone(), lang, audience, part, slug, screens);
-                    Loaded::Page(key, source, page)
+                    let known = Known {
+                        lang,
+                        screens,
+                        terms,
+                    };
+                    let (page, problems) =
+                        load_page(source.clone(), lang, audience, part, slug, &known);
+                    Loaded::Page(key, source, page, problems)
                 }
                 Ok(Place::Part {
                     lang,
@@ -154,13 +170,11 @@ pub fn load_library(
     for loaded in loaded {
         match loaded? {
             None => {}
-            Some(Loaded::Page(key, source, Ok(page))) => {
-                found.push((key, source, Some(page.when.clone())));
+            Some(Loaded::Page(key, source, page, problems)) => {
+                let when = (!problems.has_errors()).then(|| page.when.clone());
+                found.push((key, source, when));
                 pages.push(page);
-            }
-            Some(Loaded::Page(key, source, Err(d))) => {
-                found.push((key, source, None));
-                diags.extend(d);
+                diags.extend(problems);
             }
             Some(Loaded::Part(key, Ok(part))) => {
                 parts.insert(key, part);
@@ -186,7 +200,7 @@ pub fn load_library(
         ))
     });
     check_parity(&found, &mut diags);
-    Ok(diags.into_result(Library { pages, parts }))
+    Ok((Library { pages, parts }, diags))
 }
 
 fn locate(rel: &str) -> Result<Place, String> {
@@ -231,12 +245,18 @@ fn load_page(
     audience: Audience,
     part: Option<String>,
     slug: String,
-    screens: &BTreeSet<String>,
-) -> Result<Page, Diagnostics> {
-    let (fm, body, body_line) = front_matter::parse(&source)?;
-    let (body, mut diags) = dialect::parse(&source, body, body_line, screens);
+    known: &Known,
+) -> (Page, Diagnostics) {
+    let front_matter::Parsed {
+        front_matter: fm,
+        body,
+        body_line,
+        problems,
+    } = front_matter::parse(&source);
+    let (template, mut diags) = dialect::parse(&source, body, body_line, known);
+    diags.extend(tables::check_tables(&source, body, body_line));
     if !fm.per_wave {
-        for (name, span) in body
+        for (name, span) in template
             .variables()
             .into_iter()
             .filter(|(n, _)| n.starts_with("wave."))
@@ -248,22 +268,25 @@ fn load_page(
             );
         }
     }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    Ok(Page {
+    diags.extend(problems);
+    let title = match fm.title.is_empty() {
+        true => slug.clone(),
+        false => fm.title,
+    };
+    let page = Page {
         lang,
         audience,
         slug,
         part,
-        title: fm.title,
+        title,
         order: fm.order,
         when: fm.when,
         verified: fm.verified,
         per_wave: fm.per_wave,
-        body,
+        body: template,
         source,
-    })
+    };
+    (page, diags)
 }
 
 /// A page file found in the library: its key, file, and its `when:` if it parsed.
@@ -299,7 +322,7 @@ fn check_parity(found: &[Found], diags: &mut Diagnostics) {
                 ),
                 Some((_, source, Some(when))) if matches!(first_when, Some(first) if first != when) => diags.push(
                     Diagnostic::error(format!("`when:` differs from the `{first_lang}` version of this page"))
-                        .at(source, Span::new(1, 1, 0))
+                        .at(source, front_matter::key_span(&source.text, "when").unwrap_or(Span::new(1, 1, 3)))
                         .help(format!("use the same condition as {} so both languages cover the same customers.", first.name)),
                 ),
                 Some(_) => {}

@@ -4,7 +4,10 @@
 
 mod address;
 mod msp;
+mod pick;
+mod policy;
 mod raw;
+mod retirement;
 mod sections;
 mod validate;
 
@@ -12,103 +15,109 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::colour::Colour;
 use crate::date::Date;
-use crate::diagnostics::Source;
+use crate::diagnostics::{Place, Source};
 use crate::lang::Lang;
 use crate::phone::{Country, Phone};
 
 pub use msp::validate_msp;
+pub use pick::Layer;
 pub use raw::{RawCustomer, RawSettings};
-pub use validate::{Layer, validate_customer};
+pub use retirement::{WARN_WITHIN_DAYS, move_date, move_to, retirement_warning};
+pub use validate::validate_customer;
 
-/// How employees get their second factor: the three paths of the handbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    App,
-    Sms,
-    Choose,
-}
-
-impl Method {
-    pub const ALL: [Method; 3] = [Method::App, Method::Sms, Method::Choose];
-
-    /// The name written in the customer file (`mfa.method`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Method::App => "app",
-            Method::Sms => "sms",
-            Method::Choose => "choose",
+/// A closed set of names as the customer file spells them: an enum with `ALL`, `name` and
+/// `from_name`, so that a `match` handles every member and the schema lists them.
+macro_rules! closed_set {
+    ($(#[$doc:meta])* $set:ident { $($(#[$vdoc:meta])* $member:ident => $name:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $set {
+            $($(#[$vdoc])* $member),+
         }
-    }
-}
 
-/// A second factor an employee can set up; `choose` customers allow several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Factor {
-    App,
-    Sms,
-}
+        impl $set {
+            pub const ALL: [$set; [$($name),+].len()] = [$($set::$member),+];
 
-impl Factor {
-    pub const ALL: [Factor; 2] = [Factor::App, Factor::Sms];
+            /// The name written in the customer file.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($set::$member => $name),+
+                }
+            }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Factor::App => "app",
-            Factor::Sms => "sms",
+            pub fn from_name(name: &str) -> Option<$set> {
+                $set::ALL.into_iter().find(|m| m.name() == name)
+            }
         }
+    };
+}
+
+closed_set!(
+    /// How employees get their second factor (`mfa.method`).
+    Method {
+        App => "app",
+        Sms => "sms",
+        /// Employees pick from `mfa.allowed`.
+        Choose => "choose",
     }
-}
+);
 
-/// How the tenant enforces MFA.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Enforcement {
-    SecurityDefaults,
-    ConditionalAccess,
-    PerUser,
-}
-
-impl Enforcement {
-    pub const ALL: [Enforcement; 3] = [
-        Enforcement::SecurityDefaults,
-        Enforcement::ConditionalAccess,
-        Enforcement::PerUser,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Enforcement::SecurityDefaults => "security_defaults",
-            Enforcement::ConditionalAccess => "conditional_access",
-            Enforcement::PerUser => "per_user",
-        }
+closed_set!(
+    /// A sign-in path of the handbook: a second factor an employee can set up.
+    Factor {
+        /// Microsoft Authenticator, push with number matching.
+        App => "app",
+        /// Codes by text message (or a voice call).
+        Sms => "sms",
+        /// A passkey in Microsoft Authenticator.
+        Passkey => "passkey",
+        /// A FIDO2 security key.
+        SecurityKey => "security_key",
     }
-}
+);
 
-/// Optional parts of the handbook that a customer switches on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Feature {
-    RemoteDesktop,
-    TrustedLocation,
-    NewLaptop,
-    SharedDevices,
-}
-
-impl Feature {
-    pub const ALL: [Feature; 4] = [
-        Feature::RemoteDesktop,
-        Feature::TrustedLocation,
-        Feature::NewLaptop,
-        Feature::SharedDevices,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Feature::RemoteDesktop => "remote_desktop",
-            Feature::TrustedLocation => "trusted_location",
-            Feature::NewLaptop => "new_laptop",
-            Feature::SharedDevices => "shared_devices",
-        }
+closed_set!(
+    /// How the tenant enforces MFA.
+    Enforcement {
+        SecurityDefaults => "security_defaults",
+        ConditionalAccess => "conditional_access",
+        PerUser => "per_user",
     }
-}
+);
+
+closed_set!(
+    /// Optional parts of the handbook that a customer switches on.
+    Feature {
+        RemoteDesktop => "remote_desktop",
+        TrustedLocation => "trusted_location",
+        NewLaptop => "new_laptop",
+        SharedDevices => "shared_devices",
+    }
+);
+
+closed_set!(
+    /// What an employee without a (work) smartphone uses (`policy.without_smartphone`).
+    WithoutSmartphone {
+        /// Ask the helpdesk (the default).
+        Helpdesk => "helpdesk",
+        /// A FIDO2 security key from the company.
+        SecurityKey => "security_key",
+        /// A phone from the company, used for the customer's own method.
+        CompanyPhone => "company_phone",
+        /// Text messages on any mobile phone.
+        Sms => "sms",
+    }
+);
+
+closed_set!(
+    /// What employees do when Microsoft asks them to create a passkey (`policy.passkey_prompt`).
+    PasskeyPrompt {
+        /// Create it (the default).
+        Create => "create",
+        /// "Skip for now", until IT says otherwise.
+        Skip => "skip",
+    }
+);
 
 /// A text in every language the customer is built in.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,6 +171,29 @@ pub struct Msp {
 pub struct Wave {
     pub name: Text,
     pub date: Date,
+    /// Where the date is written.
+    pub date_at: Place,
+}
+
+/// The customer's own rules that the handbook states.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// What an employee without a (work) smartphone does, in the customer's words.
+    pub no_smartphone: Option<Text>,
+    pub without_smartphone: WithoutSmartphone,
+    pub passkey_prompt: PasskeyPrompt,
+}
+
+/// Who delivers the text messages, and whether voice calls are allowed.
+#[derive(Debug, Clone)]
+pub struct SmsDelivery {
+    /// The telecom provider the customer contracted; none: Microsoft sends the codes, until
+    /// `microsoft.sms_retirement`.
+    pub provider: Option<Text>,
+    /// Employees may take a voice call instead of a text.
+    pub calls: bool,
+    /// Where the customer file itself sets `sms.provider` and `sms.calls`.
+    pub set_at: Vec<(&'static str, Place)>,
 }
 
 /// The Microsoft links a handbook points to; each can be overridden.
@@ -193,20 +225,30 @@ pub struct Customer {
     pub factors: BTreeSet<Factor>,
     pub enforcement: Enforcement,
     pub mandatory_from: Date,
+    /// Where `mfa.mandatory_from` is written.
+    pub mandatory_at: Place,
     pub features: BTreeSet<Feature>,
     pub links: BTreeMap<&'static str, Url>,
     pub sms_retirement: Date,
     /// Screen name → asset path per language (checked against the theme's screens later).
     pub screenshots: BTreeMap<String, (Text, crate::diagnostics::Span)>,
     pub waves: Vec<Wave>,
-    /// What an employee without a (work) smartphone does, in the customer's words.
-    pub no_smartphone_policy: Option<Text>,
+    pub policy: Policy,
+    pub sms: SmsDelivery,
+    /// Where the employee handbook is published.
+    pub handbook_url: Option<Url>,
     pub msp: Msp,
 }
 
 impl Customer {
     pub fn has(&self, feature: Feature) -> bool {
         self.features.contains(&feature)
+    }
+
+    /// Text messages are a path of the handbook and Microsoft sends them: they stop on
+    /// `microsoft.sms_retirement`.
+    pub fn sms_from_microsoft(&self) -> bool {
+        self.factors.contains(&Factor::Sms) && self.sms.provider.is_none()
     }
 
     /// An example sign-in address for the drawn screens.

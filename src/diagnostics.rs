@@ -54,6 +54,30 @@ impl Span {
     }
 }
 
+/// Where a value was written, kept with the value for messages about it found later.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub source: Source,
+    pub span: Span,
+}
+
+impl Place {
+    pub fn new(source: &Source, span: Span) -> Place {
+        Place {
+            source: source.clone(),
+            span,
+        }
+    }
+
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).at(&self.source, self.span)
+    }
+
+    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(message).at(&self.source, self.span)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,

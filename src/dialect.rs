@@ -5,14 +5,25 @@
 mod condition;
 mod parse;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use condition::{Atom, Condition, ConditionError};
 pub use parse::parse;
 
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
+use crate::lang::Lang;
+use crate::learn::docfx::Figure;
+use crate::terms::{TermText, Terms};
 use crate::vars::Value;
+
+/// What the pages of one language may name: the theme's screens and the terms.
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'a> {
+    pub lang: Lang,
+    pub screens: &'a BTreeSet<String>,
+    pub terms: &'a Terms,
+}
 
 /// A parsed page body.
 #[derive(Debug, Clone, Default)]
@@ -32,8 +43,14 @@ pub enum Node {
         name: &'static str,
         span: Span,
     },
+    /// `{{ term.mobile }}`: a word from the term list, in the page's language, with the
+    /// Belgian word where it differs.
+    Term {
+        text: TermText,
+        span: Span,
+    },
     /// `\{{`: a literal `{{`.
-    Literal,
+    Literal(Span),
     Qr {
         target: QrTarget,
         span: Span,
@@ -48,6 +65,8 @@ pub enum Node {
         indent: String,
         span: Span,
     },
+    /// A DocFX `:::image`, shown as a figure.
+    Figure(Figure),
     If {
         cond: Condition,
         then: Vec<Node>,
@@ -70,6 +89,7 @@ pub enum Insert {
     Qr { payload: String, label: String },
     Screen(String),
     Schedule,
+    Figure(Figure),
 }
 
 /// A page body for one customer and language: Markdown with placeholders.
@@ -79,6 +99,18 @@ pub struct Resolved {
     pub inserts: Vec<Insert>,
     /// For each line of `markdown` (0-based), the source line it came from.
     pub line_map: Vec<usize>,
+    /// Where each piece of `markdown` came from, by the offset it starts at: a piece of the
+    /// page's text (at a byte offset of the source) or an insert (at its span).
+    pub origins: Vec<(usize, Origin)>,
+}
+
+/// Where a piece of resolved Markdown came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Origin {
+    /// The page's own text, starting at this byte offset of the source.
+    Text(usize),
+    /// A variable, QR code or block insert written at this span.
+    Insert(Span),
 }
 
 pub const PLACEHOLDER_START: char = '\u{E000}';
@@ -99,7 +131,34 @@ impl Resolved {
             .unwrap_or(1)
     }
 
-    fn text(&mut self, text: &str, mut line: usize) {
+    /// The place in the source of a byte range of `markdown`: its line, its column and
+    /// how many characters it covers on that line.
+    pub fn span(&self, range: std::ops::Range<usize>, source: &Source) -> Span {
+        let line = self.source_line(range.start);
+        let at = self.origins.partition_point(|(o, _)| *o <= range.start);
+        let Some((start, origin)) = at.checked_sub(1).map(|i| self.origins[i]) else {
+            return Span::new(line, 1, 0);
+        };
+        match origin {
+            Origin::Insert(span) => span,
+            Origin::Text(text_start) => {
+                let offset = text_start + (range.start - start);
+                let text = &source.text;
+                let Some(before) = text.get(..offset) else {
+                    return Span::new(line, 1, 0);
+                };
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let column = before[line_start..].chars().count() + 1;
+                let rest = &self.markdown[range.start..range.end.min(self.markdown.len())];
+                let len = rest.split('\n').next().unwrap_or("").chars().count();
+                Span::new(line, column, len)
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str, start: usize, mut line: usize) {
+        self.origins
+            .push((self.markdown.len(), Origin::Text(start)));
         for piece in text.split_inclusive('\n') {
             self.markdown.push_str(piece);
             if piece.ends_with('\n') {
@@ -110,13 +169,20 @@ impl Resolved {
     }
 
     /// A block insert on a line of its own (an HTML comment is a Markdown HTML block).
-    fn block(&mut self, insert: Insert, indent: &str, line: usize) {
+    fn block(&mut self, insert: Insert, indent: &str, span: Span) {
         let n = self.inserts.len();
         self.inserts.push(insert);
-        self.text(&format!("{indent}{BLOCK_PLACEHOLDER}{n}-->\n"), line);
+        self.markdown.push_str(indent);
+        self.origins
+            .push((self.markdown.len(), Origin::Insert(span)));
+        self.markdown
+            .push_str(&format!("{BLOCK_PLACEHOLDER}{n}-->\n"));
+        self.line_map.push(span.line);
     }
 
-    fn insert(&mut self, insert: Insert) {
+    fn insert(&mut self, insert: Insert, span: Span) {
+        self.origins
+            .push((self.markdown.len(), Origin::Insert(span)));
         let n = self.inserts.len();
         self.inserts.push(insert);
         self.markdown.push(PLACEHOLDER_START);
@@ -173,11 +239,17 @@ fn resolve_nodes(
     };
     for node in nodes {
         match node {
-            Node::Text { range, line } => out.text(&source.text[range.clone()], *line),
-            Node::Literal => out.insert(Insert::Literal),
+            Node::Text { range, line } => {
+                out.text(&source.text[range.clone()], range.start, *line);
+            }
+            Node::Literal(span) => out.insert(Insert::Literal, *span),
+            Node::Term { text, span } => out.insert(
+                Insert::Value(Value::Text(text.for_country(customer.country).to_string())),
+                *span,
+            ),
             Node::Var { name, span } => {
                 if let Some(v) = lookup(name, *span, diags) {
-                    out.insert(Insert::Value(v));
+                    out.insert(Insert::Value(v), *span);
                 }
             }
             Node::Qr { target, span } => {
@@ -191,12 +263,19 @@ fn resolve_nodes(
                         None => continue,
                     },
                 };
-                out.insert(Insert::Qr { payload, label });
+                out.insert(Insert::Qr { payload, label }, *span);
             }
             Node::Screen { name, indent, span } => {
-                out.block(Insert::Screen(name.clone()), indent, span.line);
+                out.block(Insert::Screen(name.clone()), indent, *span);
             }
-            Node::Schedule { indent, span } => out.block(Insert::Schedule, indent, span.line),
+            Node::Schedule { indent, span } => out.block(Insert::Schedule, indent, *span),
+            Node::Figure(figure) => {
+                out.block(
+                    Insert::Figure(figure.clone()),
+                    &figure.indent,
+                    figure.src_span,
+                );
+            }
             Node::If {
                 cond,
                 then,
@@ -215,6 +294,28 @@ fn resolve_nodes(
 }
 
 impl Template {
+    /// Every optional variable a condition of the template tests (`{{#if handbook.url}}`).
+    pub fn tested_variables(&self) -> Vec<&'static str> {
+        fn walk(nodes: &[Node], out: &mut Vec<&'static str>) {
+            for node in nodes {
+                if let Node::If {
+                    cond,
+                    then,
+                    otherwise,
+                    ..
+                } = node
+                {
+                    cond.variables(out);
+                    walk(then, out);
+                    walk(otherwise, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.nodes, &mut out);
+        out
+    }
+
     /// Every variable the template uses (in any branch), with where.
     pub fn variables(&self) -> Vec<(&'static str, Span)> {
         fn walk(nodes: &[Node], out: &mut Vec<(&'static str, Span)>) {
@@ -274,10 +375,7 @@ pub fn split_placeholders(text: &str) -> Vec<Result<&str, usize>> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use super::*;
-    use crate::lang::Lang;
     use crate::project::test_customer;
     use crate::vars::variables;
 
@@ -290,7 +388,13 @@ mod tests {
     fn resolve_for(body: &str, c: &Customer) -> Result<Resolved, Diagnostics> {
         let source = Source::new("p.md", body);
         let screens = BTreeSet::from(["approve-number".to_string()]);
-        let (template, diags) = parse(&source, &source.text, 1, &screens);
+        let terms = crate::terms::builtin_terms();
+        let known = Known {
+            lang: Lang::Nl,
+            screens: &screens,
+            terms: &terms,
+        };
+        let (template, diags) = parse(&source, &source.text, 1, &known);
         assert!(diags.is_empty(), "{diags}");
         resolve(&template, &source, c, &variables(c, Lang::Nl, "de app"))
     }
@@ -367,6 +471,29 @@ mod tests {
             d.message
                 .contains("`helpdesk.url` is not set for the customer `test`")
         );
+    }
+
+    #[test]
+    fn a_term_reads_belgian_for_a_belgian_customer_and_keeps_its_capital() {
+        let body = "{{ term.Mobile }} kwijt? Typ je {{ term.mobile_number }}.\n";
+        let text = |c: &Customer| {
+            let r = resolve_for(body, c).unwrap();
+            r.inserts
+                .iter()
+                .map(|i| match i {
+                    Insert::Value(v) => v.display().to_string(),
+                    other => panic!("{other:?}"),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            text(&customer("app", "")),
+            ["Mobiele telefoon", "mobiele nummer"]
+        );
+        let belgian = test_customer(
+            "name: Acme\ncountry: be\nhelpdesk:\n  name: S\n  phone: 03 304 23 26\n  email: help@acme.be\nmfa:\n  method: app\n  enforcement: conditional_access\n  mandatory_from: 2026-12-01\n",
+        );
+        assert_eq!(text(&belgian), ["Gsm", "gsm-nummer"]);
     }
 
     #[test]

@@ -5,10 +5,12 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow};
 use rust_embed::RustEmbed;
 
-use crate::diagnostics::Source;
+use crate::diagnostics::{Diagnostic, Source};
+
+mod text;
 
 #[derive(RustEmbed)]
 #[folder = "."]
@@ -18,6 +20,7 @@ use crate::diagnostics::Source;
 #[include = "examples/**"]
 #[include = "defaults.yaml"]
 #[include = "paths.yaml"]
+#[include = "terms.yaml"]
 #[exclude = "**/.*"]
 struct Builtin;
 
@@ -42,12 +45,21 @@ pub struct InputFile {
 }
 
 impl InputFile {
-    /// The file as text, for messages with snippets.
+    /// The file as text, for messages with snippets; a file that is not text (a legacy code
+    /// page, broken UTF-16) is an error at its first bad character.
+    pub fn text(&self) -> Result<Source, Diagnostic> {
+        text::decode(&self.display, &self.bytes)
+    }
+
+    /// [`InputFile::text`], for callers that stop at the first problem.
     pub fn source(&self) -> Result<Source> {
-        let text = std::str::from_utf8(&self.bytes)
-            .with_context(|| format!("{} is not UTF-8 text", self.display))?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        Ok(Source::new(self.display.as_str(), text))
+        self.text().map_err(|d| {
+            anyhow!(
+                "{}: {}",
+                d.summary(),
+                d.help.unwrap_or_default().trim_end_matches('.')
+            )
+        })
     }
 }
 
@@ -193,15 +205,33 @@ pub fn check_relative(path: &str) -> Result<(), String> {
     if path.contains('\\') {
         return Err(format!("`{path}` uses `\\`; separate folders with `/`"));
     }
-    if path
-        .split('/')
-        .any(|part| part == ".." || part == "." || part.is_empty())
-    {
+    if path.split('/').any(|part| part == "..") {
         return Err(format!(
-            "`{path}` steps outside its folder or has an empty part; write a plain path like `logos/acme.svg`"
+            "`{path}` steps outside its folder; write a path from the folder down, like `logos/acme.svg`"
+        ));
+    }
+    if path.split('/').any(|part| part == "." || part.is_empty()) {
+        return Err(format!(
+            "`{path}` has an empty or `.` part; write a plain path like `logos/acme.svg`"
         ));
     }
     Ok(())
+}
+
+/// `path` (with `.` and `..` parts) taken from the folder `folder`: the plain path it
+/// leads to, or `None` if it climbs out of the top.
+pub fn join_relative(folder: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// A path as it goes into a URL: every byte but letters, digits and `/-._~` percent-encoded.
@@ -217,6 +247,35 @@ pub fn url_path(path: &str) -> String {
     url
 }
 
+/// A `file://` URL for an absolute path of the system we run on.
+pub fn file_url(path: &Path) -> String {
+    file_url_of(&path.to_string_lossy(), cfg!(windows))
+}
+
+/// A `file://` URL for an absolute path; a Windows path (`windows`) is one on a drive
+/// (`C:\…` → `file:///C:/…`) or a share (`\\server\share\…` → `file://server/share/…`),
+/// also in the `\\?\` form Windows gives for long paths.
+fn file_url_of(path: &str, windows: bool) -> String {
+    if !windows {
+        return format!("file://{}", url_path(path));
+    }
+    let path = path.replace('\\', "/");
+    let path = match (path.strip_prefix("//?/UNC/"), path.strip_prefix("//?/")) {
+        (Some(share), _) => format!("//{share}"),
+        (None, Some(local)) => local.to_string(),
+        (None, None) => path,
+    };
+    if let Some(share) = path.strip_prefix("//") {
+        return format!("file://{}", url_path(share));
+    }
+    let bytes = path.as_bytes();
+    if bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' {
+        let (drive, rest) = path.split_at(2);
+        return format!("file:///{drive}{}", url_path(rest));
+    }
+    format!("file:///{}", url_path(path.trim_start_matches('/')))
+}
+
 /// Finds the project: the nearest folder from `start` upwards with a `handboek.yaml`.
 pub fn find_project(start: &Path) -> Option<PathBuf> {
     start
@@ -228,6 +287,51 @@ pub fn find_project(start: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_is_not_text_names_its_place_and_the_fix_in_the_error() {
+        let file = InputFile {
+            rel: "customers/acme.yaml".into(),
+            display: "customers/acme.yaml".into(),
+            bytes: Cow::Borrowed(b"name: Caf\xE9"),
+        };
+        let err = file.source().unwrap_err().to_string();
+        assert!(
+            err.starts_with("customers/acme.yaml:1:10: this file is not UTF-8 text"),
+            "{err}"
+        );
+        assert!(err.ends_with("Encoding: UTF-8)"), "{err}");
+    }
+
+    #[test]
+    fn file_urls_encode_spaces_and_unicode() {
+        assert_eq!(
+            file_url_of("/tmp/Mijn map/ö.html", false),
+            "file:///tmp/Mijn%20map/%C3%B6.html"
+        );
+    }
+
+    #[test]
+    fn file_urls_of_windows_paths_keep_the_drive_and_turn_backslashes() {
+        for (path, url) in [
+            (
+                r"C:\Users\Jan de Vries\Documents\Klanten #1\public\acme\employee\nl\handboek.html",
+                "file:///C:/Users/Jan%20de%20Vries/Documents/Klanten%20%231/public/acme/employee/nl/handboek.html",
+            ),
+            (r"\\?\D:\Ö\handbook.html", "file:///D:/%C3%96/handbook.html"),
+            (
+                r"\\fileserver\Handboeken$\acme\handboek.html",
+                "file://fileserver/Handboeken%24/acme/handboek.html",
+            ),
+            (
+                r"\\?\UNC\fileserver\share\a b.html",
+                "file://fileserver/share/a%20b.html",
+            ),
+            ("Z:/tmp/x.html", "file:///Z:/tmp/x.html"),
+        ] {
+            assert_eq!(file_url_of(path, true), url, "{path}");
+        }
+    }
 
     #[test]
     fn escaping_paths_are_refused() {
@@ -244,6 +348,13 @@ mod tests {
             assert!(check_relative(bad).is_err(), "{bad}");
         }
         assert!(check_relative("logos/acme.svg").is_ok());
+    }
+
+    #[test]
+    fn relative_paths_join_and_may_not_climb_out() {
+        assert_eq!(join_relative("a/b", "../c/./d").as_deref(), Some("a/c/d"));
+        assert_eq!(join_relative("", "x").as_deref(), Some("x"));
+        assert_eq!(join_relative("a", "../../x"), None);
     }
 
     #[test]

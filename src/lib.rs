@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod dialect;
 pub mod files;
 pub mod lang;
+pub mod learn;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
@@ -26,6 +27,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod secrets;
 pub mod serve;
+pub mod terms;
 pub mod theme;
 pub mod vars;
 pub mod yaml;
@@ -57,7 +59,7 @@ pub struct Build {
     pub diagnostics: Diagnostics,
 }
 
-/// Builds in memory: load project → load theme → load content → load customers → resolve,
+/// Builds in memory: load project → load theme → load terms and content → load customers → resolve,
 /// render and apply the theme per customer (in parallel) → the overview page.
 pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
     let memory = output::Memory::default();
@@ -117,7 +119,10 @@ fn run<S: Sink>(
         .as_ref()
         .map(|t| t.screens.clone())
         .unwrap_or_default();
-    let library = keep(load_library(files, &screens)?, &mut diags);
+    let terms = keep_all(terms::load_terms(files)?, &mut diags);
+    let (library, problems) = load_library(files, &screens, &terms)?;
+    let library_has_errors = problems.has_errors();
+    diags.extend(problems);
     let Some(settings) = settings else {
         return Ok(diags.sorted());
     };
@@ -125,7 +130,7 @@ fn run<S: Sink>(
         load_customers(files, &settings, &options.customers)?,
         &mut diags,
     );
-    let (Some(theme), Some(library)) = (theme, library) else {
+    let Some(theme) = theme else {
         return Ok(diags.sorted());
     };
     let inputs = Inputs {
@@ -133,6 +138,19 @@ fn run<S: Sink>(
         library: &library,
         theme: &theme,
     };
+    if library_has_errors {
+        // Some problems show only when a page is rendered (links, images, HTML): render
+        // every customer to find them in the same run, and keep nothing.
+        render_customers(
+            &inputs,
+            &customers,
+            &options.langs,
+            None,
+            &output::Discard,
+            &mut diags,
+        )?;
+        return Ok(diags.sorted());
+    }
     // Fingerprints only for a build of every language into a folder kept between builds
     // (a build of fewer languages carries the others over and records nothing).
     let fingerprints = match (sink.kept_in(), options.langs.is_empty()) {

@@ -6,6 +6,7 @@
 mod events;
 mod headings;
 mod links;
+mod raw_html;
 mod text;
 mod write;
 
@@ -18,6 +19,7 @@ use pulldown_cmark::{
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{Insert, Resolved, split_placeholders};
 
+pub use raw_html::without_comments;
 pub use text::{escape, escape_pieces, slugify};
 use write::Ev;
 
@@ -39,6 +41,8 @@ pub struct Context<'a> {
     pub alert_title: &'a dyn Fn(BlockQuoteKind) -> String,
     /// The accessible name of a task-list box: done (`true`) or still to do.
     pub task_label: &'a dyn Fn(bool) -> String,
+    /// The accessible name of a code block (which a keyboard can scroll sideways).
+    pub code_label: &'a str,
     /// HTML for a QR code or a screen insert.
     pub render_insert: &'a dyn Fn(&Insert) -> String,
     /// The asset path (`assets/…`) an image refers to, if it exists.
@@ -124,6 +128,7 @@ fn render_with(
         used_ids: BTreeSet::new(),
         links: Vec::new(),
         code_depth: 0,
+        html: raw_html::RawHtml::default(),
     };
     let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
     let mut events: Vec<Ev> = Vec::new();
@@ -132,13 +137,13 @@ fn render_with(
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 if level == HeadingLevel::H1 {
-                    r.error(range.start, "a `#` heading inside a page".into(), "the front matter `title` is the page's only top heading; start sections with `##`.".into());
+                    r.error(range.clone(), "a `#` heading inside a page".into(), "the front matter `title` is the page's only top heading; start sections with `##`.".into());
                 }
                 heading = Some(HeadingBuf {
                     level,
                     explicit: id.map(|s| s.to_string()),
                     events: Vec::new(),
-                    offset: range.start,
+                    range: range.clone(),
                 });
                 continue;
             }
@@ -157,7 +162,7 @@ fn render_with(
         };
         match r.pass(event) {
             Ok(event) => into.push(Ev::Same(event)),
-            Err(event) => into.extend(r.map(event, range.start)),
+            Err(event) => into.extend(r.map(event, range)),
         }
     }
     let (site, print) = write(events)?;
@@ -225,7 +230,8 @@ struct HeadingBuf<'a> {
     level: HeadingLevel,
     explicit: Option<String>,
     events: Vec<Ev<'a>>,
-    offset: usize,
+    /// Where the heading is in the resolved Markdown.
+    range: std::ops::Range<usize>,
 }
 
 struct Renderer<'a> {
@@ -237,18 +243,25 @@ struct Renderer<'a> {
     /// The links we are inside: target and the text seen so far (for print URLs).
     links: Vec<(String, String)>,
     code_depth: usize,
+    html: raw_html::RawHtml,
 }
 
 impl<'a> Renderer<'a> {
-    fn span(&self, offset: usize) -> Span {
-        Span::new(self.resolved.source_line(offset), 1, 0)
+    /// Where a byte range of the resolved Markdown was written in the page.
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        self.resolved.span(range, self.cx.source)
     }
 
-    fn error(&mut self, offset: usize, message: String, help: String) {
-        let line = self.resolved.source_line(offset);
+    /// A problem with what was written at `at`, a byte range of the resolved Markdown.
+    fn error(&mut self, at: std::ops::Range<usize>, message: String, help: String) {
+        let span = self.span(at);
+        self.error_at(span, message, help);
+    }
+
+    fn error_at(&mut self, span: Span, message: String, help: String) {
         self.diags.push(
             Diagnostic::error(message)
-                .at(self.cx.source, Span::new(line, 1, 0))
+                .at(self.cx.source, span)
                 .help(help),
         );
     }
@@ -271,7 +284,7 @@ impl<'a> Renderer<'a> {
             Some(Insert::Value(v)) => v.display().to_string(),
             Some(Insert::Literal) => "{{".to_string(),
             Some(Insert::Qr { label, .. }) => label.clone(),
-            Some(Insert::Screen(_) | Insert::Schedule) | None => String::new(),
+            Some(Insert::Screen(_) | Insert::Schedule | Insert::Figure(_)) | None => String::new(),
         }
     }
 

@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 
+pub(crate) use disk::replace_file;
 pub use disk::{Disk, Progress, Written};
 pub use handbook::{Inputs, Made, Put, Tree, audiences, handbooks, render_customer};
 use rayon::prelude::*;
@@ -147,6 +148,30 @@ impl Sink for Memory {
     fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
         let mut output = lock(&self.0);
         output.top.insert(rel.to_string(), bytes);
+        Ok(())
+    }
+}
+
+/// Keeps nothing: for a run that only looks for problems.
+#[derive(Debug, Default)]
+pub struct Discard;
+
+impl Put for Discard {
+    fn put(&self, _: String, _: Vec<u8>) {}
+}
+
+impl Sink for Discard {
+    type Folder = Discard;
+
+    fn folder(&self, _: &str) -> Result<Discard> {
+        Ok(Discard)
+    }
+
+    fn finish(&self, _: &str, _: Discard, _: bool, _: Option<Record>) -> Result<()> {
+        Ok(())
+    }
+
+    fn top(&self, _: &str, _: Vec<u8>) -> Result<()> {
         Ok(())
     }
 }

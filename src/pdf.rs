@@ -8,43 +8,14 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-/// The names we look for on PATH, most likely first.
-const CANDIDATES: [&str; 4] = [
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-];
+mod browser;
+
+use crate::files::file_url;
+pub use browser::find_chromium;
+use browser::{Platform, running_as_root, sandbox_args};
 
 /// One print edition takes a few seconds; a hung browser must not hang the build.
 const TIME_LIMIT: Duration = Duration::from_secs(120);
-
-/// The Chromium to print with: `explicit` (from `--chromium` or `HANDBOEK_CHROMIUM`), or the
-/// first browser found on `PATH`.
-pub fn find_chromium(explicit: Option<&Path>) -> Result<PathBuf> {
-    if let Some(path) = explicit {
-        if path.is_file() {
-            return Ok(path.to_path_buf());
-        }
-        bail!(
-            "no Chromium at {} (from --chromium or HANDBOEK_CHROMIUM)",
-            path.display()
-        );
-    }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for dir in std::env::split_paths(&path) {
-        for name in CANDIDATES {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                return Ok(candidate);
-            }
-        }
-    }
-    bail!(
-        "--pdf needs Chromium or Google Chrome and found none on PATH (looked for {}); install it (Debian: `apt-get install chromium`) or name it with --chromium PATH",
-        CANDIDATES.join(", ")
-    )
-}
 
 /// Prints every HTML file to a PDF beside it (`handboek.html` → `handboek.pdf`), in
 /// parallel. Returns the PDFs written.
@@ -56,16 +27,15 @@ pub fn print_pdfs(chromium: &Path, html_files: &[PathBuf]) -> Result<Vec<PathBuf
 }
 
 fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
-    let html = html
-        .canonicalize()
-        .with_context(|| format!("finding {}", html.display()))?;
+    // Not `canonicalize`: on Windows it gives `\\?\C:\…`, which is no path for a URL.
+    let html = std::path::absolute(html).with_context(|| format!("finding {}", html.display()))?;
     let pdf = html.with_extension("pdf");
     let partial = html.with_extension(format!("pdf.tmp-{}", std::process::id()));
     let profile = tempfile::tempdir().context("creating a browser profile folder")?;
     let mut child = Command::new(chromium)
+        .args(sandbox_args(Platform::current(), running_as_root()))
         .args([
             "--headless",
-            "--no-sandbox",
             "--disable-gpu",
             "--disable-background-networking",
             "--disable-component-update",
@@ -105,30 +75,8 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
             html.display()
         );
     }
-    std::fs::rename(&partial, &pdf).with_context(|| format!("writing {}", pdf.display()))?;
+    // A reader that shows the old PDF holds it open on Windows: wait, then name it.
+    crate::output::replace_file(&partial, &pdf)
+        .inspect_err(|_| drop(std::fs::remove_file(&partial)))?;
     Ok(pdf)
-}
-
-/// A `file://` URL for an absolute path, with the characters a URL cannot hold encoded.
-fn file_url(path: &Path) -> String {
-    format!("file://{}", crate::files::url_path(&path.to_string_lossy()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_urls_encode_spaces_and_unicode() {
-        assert_eq!(
-            file_url(Path::new("/tmp/Mijn map/ö.html")),
-            "file:///tmp/Mijn%20map/%C3%B6.html"
-        );
-    }
-
-    #[test]
-    fn a_missing_explicit_chromium_is_named_in_the_error() {
-        let err = find_chromium(Some(Path::new("/nowhere/chromium"))).unwrap_err();
-        assert!(err.to_string().contains("/nowhere/chromium"));
-    }
 }

@@ -37,7 +37,13 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
         );
         return Ok(Err(diags));
     };
-    let source = file.source()?;
+    let source = match file.text() {
+        Ok(source) => source,
+        Err(d) => {
+            diags.push(d);
+            return Ok(Err(diags));
+        }
+    };
     let raw = match yaml::parse::<RawSettings>(&source) {
         Ok(raw) => raw,
         Err(d) => {
@@ -95,6 +101,35 @@ pub fn customer_ids(files: &Files) -> Result<Vec<String>> {
         .collect())
 }
 
+/// Customer files that are not read because of their name: Notepad saves `acme.yaml` as
+/// `acme.yaml.txt` unless told otherwise, and some editors prefer `.yml`.
+fn misnamed_customer_files(files: &Files) -> Result<Diagnostics> {
+    let mut diags = Diagnostics::new();
+    for rel in files.list("customers")? {
+        let stem = rel.strip_suffix(".txt").unwrap_or(&rel);
+        let Some(id) = stem
+            .strip_suffix(".yaml")
+            .or_else(|| stem.strip_suffix(".yml"))
+            .filter(|_| stem != rel || rel.ends_with(".yml"))
+        else {
+            continue;
+        };
+        let help = if rel.ends_with(".txt") {
+            format!(
+                "Notepad added `.txt`: rename it to `{id}.yaml` (when saving in Notepad, choose \"Save as type: All files\")."
+            )
+        } else {
+            format!("rename it to `{id}.yaml`.")
+        };
+        diags.push(
+            Diagnostic::warning("this customer file is not read: customer files end in `.yaml`")
+                .in_file(&Source::new(rel.as_str(), ""))
+                .help(help),
+        );
+    }
+    Ok(diags)
+}
+
 /// Loads the customers named in `wanted` (all when empty). Each customer's problems are
 /// collected separately so that one bad file does not stop the others.
 pub fn load_customers(
@@ -103,7 +138,7 @@ pub fn load_customers(
     wanted: &[String],
 ) -> Result<(Vec<Customer>, Diagnostics)> {
     let ids = customer_ids(files)?;
-    let mut diags = Diagnostics::new();
+    let mut diags = misnamed_customer_files(files)?;
     for id in wanted {
         if !ids.contains(id) {
             let help = match did_you_mean(id, ids.iter().map(String::as_str)) {
@@ -131,7 +166,13 @@ pub fn load_customers(
         let Some(file) = files.read(&rel)? else {
             continue;
         };
-        let source = file.source()?;
+        let source = match file.text() {
+            Ok(source) => source,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
         if !valid_id(id) {
             diags.push(Diagnostic::error(format!("`{id}` is not a valid customer id")).at(&source, Span::new(1, 1, 0)).help("rename the file: lowercase letters, digits and dashes, e.g. `customers/van-dijk.yaml`."));
             continue;
@@ -167,6 +208,12 @@ fn valid_id(id: &str) -> bool {
 /// A customer for unit tests: `yaml` over the built-in defaults and a minimal MSP.
 #[cfg(test)]
 pub(crate) fn test_customer(yaml: &str) -> Customer {
+    try_test_customer(yaml).unwrap_or_else(|d| panic!("{d}"))
+}
+
+/// [`test_customer`], or the problems of `yaml`.
+#[cfg(test)]
+pub(crate) fn try_test_customer(yaml: &str) -> Result<Customer, Diagnostics> {
     let files = Files::builtin_examples();
     let defaults = files
         .read_builtin("defaults.yaml")
@@ -190,7 +237,6 @@ pub(crate) fn test_customer(yaml: &str) -> Customer {
         &settings,
         &|_| true,
     )
-    .unwrap_or_else(|d| panic!("{d}"))
 }
 
 #[cfg(test)]

@@ -208,6 +208,49 @@ mod tests {
         assert_eq!(names, ["app", "sms", "choose"]);
     }
 
+    fn enum_of<'a>(schema: &'a Value, path: &str) -> Vec<&'a str> {
+        let leaf = property(schema, path);
+        let list = leaf
+            .get("enum")
+            .or_else(|| leaf.get("items").and_then(|i| i.get("enum")))
+            .and_then(Value::as_array)
+            .unwrap_or_else(|| panic!("{path} lists no values: {leaf}"));
+        list.iter().filter_map(Value::as_str).collect()
+    }
+
+    #[test]
+    fn the_issue_10_keys_list_their_values_and_forms() {
+        let schema = SchemaFile::Customer.schema();
+        assert_eq!(
+            enum_of(&schema, "mfa.allowed"),
+            ["app", "sms", "passkey", "security_key"]
+        );
+        assert_eq!(
+            enum_of(&schema, "policy.without_smartphone"),
+            ["helpdesk", "security_key", "company_phone", "sms"]
+        );
+        assert_eq!(
+            enum_of(&schema, "policy.passkey_prompt"),
+            ["create", "skip"]
+        );
+        assert_eq!(
+            property(&schema, "sms.calls")["type"],
+            serde_json::json!(["boolean", "null"])
+        );
+        assert!(
+            property(&schema, "handbook.url")["pattern"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("^https://"))
+        );
+        let provider = property(&schema, "sms.provider")["description"]
+            .as_str()
+            .unwrap_or("");
+        assert!(
+            provider.contains("`microsoft.sms_retirement`"),
+            "{provider}"
+        );
+    }
+
     #[test]
     fn every_property_has_a_description() {
         for file in SchemaFile::ALL {

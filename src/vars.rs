@@ -3,12 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::customer::Customer;
+use crate::customer::{Customer, Text, Url};
 use crate::lang::Lang;
 use crate::phone::Phone;
 
 /// Every variable name the dialect knows. Optional values may be absent for a customer.
-pub const VAR_NAMES: [&str; 23] = [
+/// (`term.<name>` is not among them: terms come from `terms.yaml`.)
+pub const VAR_NAMES: [&str; 25] = [
     "customer.name",
     "customer.short_name",
     "msp.name",
@@ -29,9 +30,22 @@ pub const VAR_NAMES: [&str; 23] = [
     "links.authenticator_android",
     "links.entra_admin",
     "policy.no_smartphone",
+    "handbook.url",
+    "sms.provider",
     "wave.name",
     "wave.date",
     "wave.number",
+];
+
+/// The variables a customer may leave unset. Used as a condition (`{{#if handbook.url}}`),
+/// each is true when the customer sets it.
+pub const OPTIONAL_VARS: [&str; 6] = [
+    "handbook.url",
+    "helpdesk.url",
+    "msp.url",
+    "helpdesk.hours",
+    "policy.no_smartphone",
+    "sms.provider",
 ];
 
 /// A variable's value, typed by how it may be shown and linked.
@@ -94,17 +108,10 @@ pub fn variables(
             Value::Text(customer.sms_retirement.format_long(lang.date_lang())),
         ),
     ]);
-    if let Some(url) = &customer.msp.url {
-        vars.insert("msp.url", Value::Url(url.0.clone()));
-    }
-    if let Some(hours) = &customer.helpdesk.hours {
-        vars.insert("helpdesk.hours", text(hours.get(lang)));
-    }
-    if let Some(policy) = &customer.no_smartphone_policy {
-        vars.insert("policy.no_smartphone", text(policy.get(lang)));
-    }
-    if let Some(url) = &customer.helpdesk.url {
-        vars.insert("helpdesk.url", Value::Url(url.0.clone()));
+    for name in OPTIONAL_VARS {
+        if let Some(value) = optional(customer, lang, name) {
+            vars.insert(name, value);
+        }
     }
     for (name, url) in &customer.links {
         if let Some(var) = VAR_NAMES
@@ -115,4 +122,45 @@ pub fn variables(
         }
     }
     vars
+}
+
+/// The value of one of [`OPTIONAL_VARS`], if the customer sets it.
+pub fn optional(customer: &Customer, lang: Lang, name: &str) -> Option<Value> {
+    let url = |u: &Option<Url>| u.as_ref().map(|u| Value::Url(u.0.clone()));
+    let text = |t: &Option<Text>| t.as_ref().map(|t| Value::Text(t.get(lang).to_string()));
+    match name {
+        "handbook.url" => url(&customer.handbook_url),
+        "helpdesk.url" => url(&customer.helpdesk.url),
+        "msp.url" => url(&customer.msp.url),
+        "helpdesk.hours" => text(&customer.helpdesk.hours),
+        "policy.no_smartphone" => text(&customer.policy.no_smartphone),
+        "sms.provider" => text(&customer.sms.provider),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::test_customer;
+
+    #[test]
+    fn every_optional_variable_is_a_variable_with_a_value_when_set() {
+        let c = test_customer(
+            "name: Acme\nhelpdesk:\n  name: S\n  phone: 020 123 4567\n  email: help@acme.nl\n  hours: altijd\n  url: https://help.acme.nl\nmfa:\n  method: sms\n  enforcement: conditional_access\n  mandatory_from: 2026-12-01\nhandbook:\n  url: https://intranet.acme.nl/mfa/\nsms:\n  provider: { nl: Voorbeeld Telecom, en: Example Telecom }\n",
+        );
+        let vars = variables(&c, Lang::En, "codes");
+        for name in OPTIONAL_VARS {
+            assert!(VAR_NAMES.contains(&name), "{name}");
+            assert_eq!(vars.get(name), optional(&c, Lang::En, name).as_ref());
+            // The test MSP has no website; the customer sets every other one.
+            assert_eq!(vars.contains_key(name), name != "msp.url", "{name}");
+        }
+        assert_eq!(
+            vars["handbook.url"].href().as_deref(),
+            Some("https://intranet.acme.nl/mfa/")
+        );
+        assert_eq!(vars["sms.provider"], Value::Text("Example Telecom".into()));
+        assert_eq!(optional(&c, Lang::Nl, "customer.name"), None);
+    }
 }

@@ -123,6 +123,30 @@ fn type_hint(message: &str) -> String {
     }
 }
 
+/// Where the block-style key `dotted` (e.g. `links.sign_in`) is written in a YAML text.
+pub fn find_key(text: &str, dotted: &str) -> Option<Span> {
+    let want: Vec<&str> = dotted.split('.').collect();
+    let mut stack: Vec<(usize, &str)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('-') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let Some((key, _)) = trimmed.split_once(':') else {
+            continue;
+        };
+        while stack.last().is_some_and(|(i, _)| *i >= indent) {
+            stack.pop();
+        }
+        stack.push((indent, key.trim_matches(['"', '\''])));
+        if stack.len() == want.len() && stack.iter().map(|(_, k)| *k).eq(want.iter().copied()) {
+            return Some(Span::new(n + 1, indent + 1, key.len()));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +211,14 @@ mod tests {
     fn duplicate_keys_are_refused() {
         let err = parse::<Doc>(&src("phone: x\nphone: y\n")).unwrap_err();
         assert_eq!(err.line(), 2, "{err}");
+    }
+
+    #[test]
+    fn find_key_follows_indentation() {
+        let text = "name: X\nlinks:\n  # a comment\n  sign_in: https://a\nhelpdesk:\n  phone: 1\n  url: https://b\n";
+        assert_eq!(find_key(text, "links.sign_in"), Some(Span::new(4, 3, 7)));
+        assert_eq!(find_key(text, "helpdesk.url"), Some(Span::new(7, 3, 3)));
+        assert_eq!(find_key(text, "links.url"), None);
+        assert_eq!(find_key(text, "name"), Some(Span::new(1, 1, 4)));
     }
 }

@@ -2,19 +2,30 @@
 //! HTML file of a customer's folder leads to a file of that folder, and every `#fragment`
 //! to an id in the file it points at — in the site pages and in the print edition. This
 //! checks the theme's templates as much as the pages (a page's own links are also checked
-//! while rendering, with their source line).
+//! while rendering, with their source line). A link that comes from a page's own text is
+//! reported at its place in the page's `.md`, where the author can fix it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::content::Library;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
+use crate::lang::Lang;
 use crate::output::Tree;
 
 /// The ids of each HTML file of one customer's folder.
 pub type Ids = BTreeMap<String, BTreeSet<String>>;
 
+/// A link of a built file that leads nowhere: the problem at its place in the file, the
+/// file (relative to the customer's folder) and the link as the file has it.
+pub struct Broken {
+    pub diagnostic: Diagnostic,
+    pub file: String,
+    pub target: String,
+}
+
 /// Checks the links of every HTML file in `tree` (the folder of `customer`); returns the
 /// problems and the ids of each HTML file.
-pub fn check_tree(customer: &str, tree: &Tree) -> (Diagnostics, Ids) {
+pub fn check_tree(customer: &str, tree: &Tree) -> (Vec<Broken>, Ids) {
     let html: Vec<(&String, &str)> = tree
         .iter()
         .filter(|(rel, _)| rel.ends_with(".html"))
@@ -27,29 +38,91 @@ pub fn check_tree(customer: &str, tree: &Tree) -> (Diagnostics, Ids) {
             (rel.to_string(), ids)
         })
         .collect();
-    let mut diags = Diagnostics::new();
+    let mut found = Vec::new();
     for (rel, text) in &html {
         let mut broken = Vec::new();
         for (offset, target) in attributes(text, "href").chain(attributes(text, "src")) {
             if let Some(problem) = follow(rel, target, tree, &ids) {
-                broken.push((offset, problem));
+                broken.push((offset, target, problem));
             }
         }
         if broken.is_empty() {
             continue;
         }
         let source = Source::new(format!("public/{customer}/{rel}"), *text);
-        for (offset, problem) in broken {
+        for (offset, target, problem) in broken {
             let line = text[..offset].matches('\n').count() + 1;
             let column = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
-            diags.push(
-                Diagnostic::error(problem)
-                    .at(&source, Span::new(line, column, 1))
+            found.push(Broken {
+                diagnostic: Diagnostic::error(problem)
+                    .at(&source, Span::new(line, column, target.chars().count()))
                     .help("if the link is in a page, fix it there; if it is in a template of the theme, fix the template."),
-            );
+                file: rel.to_string(),
+                target: target.to_string(),
+            });
         }
     }
-    (diags, ids)
+    (found, ids)
+}
+
+/// The broken links, each at its place in the page it was written in when it is a page's
+/// own (a raw HTML link or a `#fragment` of the page's text), else in the built file.
+pub fn at_sources(broken: Vec<Broken>, library: &Library) -> Diagnostics {
+    broken
+        .into_iter()
+        .map(|b| in_page(&b, library).unwrap_or(b.diagnostic))
+        .collect()
+}
+
+/// `broken` at its place in a page's `.md`, if a page of its file wrote it.
+fn in_page(broken: &Broken, library: &Library) -> Option<Diagnostic> {
+    let mut parts = broken.file.rsplitn(3, '/');
+    let file = parts.next()?;
+    let lang = Lang::parse(parts.next()?)?;
+    let audience = parts.next()?;
+    let slug = file.strip_suffix(".html")?;
+    let pages = library
+        .pages
+        .iter()
+        .filter(|p| p.lang == lang && p.audience.dir() == audience);
+    // In the print edition a page's `#id` is `#<slug>--id` (on its own page `#id`), and a
+    // link to a file may come from any page.
+    let (written, pages): (String, Vec<_>) = match pages.clone().find(|p| p.slug == slug) {
+        Some(page) => (broken.target.clone(), vec![page]),
+        None => match broken.target.strip_prefix('#') {
+            Some(fragment) => {
+                let (prefix, id) = fragment.split_once("--")?;
+                (
+                    format!("#{id}"),
+                    pages.filter(|p| p.slug == prefix).collect(),
+                )
+            }
+            None => (broken.target.clone(), pages.collect()),
+        },
+    };
+    pages.into_iter().find_map(|page| {
+        let text = &page.source.text;
+        let at = ["(", "\"", "'"]
+            .iter()
+            .find_map(|open| text.find(&format!("{open}{written}")).map(|i| i + 1))?;
+        let line = text[..at].matches('\n').count() + 1;
+        let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (message, help) = match written.strip_prefix('#') {
+            Some(id) => (
+                format!("links to `{written}`, but the page has no id `{id}`"),
+                "link to a heading of this page by its id (give it one with `## Title {#id}`), or remove the link.",
+            ),
+            None => (
+                format!("links to `{written}`, which is no file of the handbook"),
+                "link to another page by its file name (`page.md`), to a picture as `![…](path under assets/)`, or to an https address.",
+            ),
+        };
+        Some(
+            Diagnostic::error(message)
+                .at(&page.source, Span::new(line, column, written.chars().count()))
+                .help(help),
+        )
+    })
 }
 
 /// What is wrong with following `target` from the file `from`, if anything.
@@ -89,18 +162,8 @@ fn follow(from: &str, target: &str, tree: &Tree, ids: &Ids) -> Option<String> {
 
 /// The path of `path` relative to the file `from`, or `None` if it leaves the folder.
 fn resolve(from: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in path.split('/') {
-        match part {
-            "." | "" => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
+    let folder = from.rsplit_once('/').map_or("", |(folder, _)| folder);
+    crate::files::join_relative(folder, path)
 }
 
 fn percent_decode(path: &str) -> String {
@@ -144,8 +207,8 @@ mod tests {
     use crate::output::tree_of as tree;
 
     fn problems(files: &[(&str, &str)]) -> Vec<String> {
-        let (diags, _) = check_tree("klant", &tree(files));
-        diags.iter().map(|d| d.summary()).collect()
+        let (broken, _) = check_tree("klant", &tree(files));
+        broken.iter().map(|b| b.diagnostic.summary()).collect()
     }
 
     #[test]

@@ -115,7 +115,7 @@ fn walk(nodes: &[Node], source: &str, out: &mut Vec<Mark>) {
             }
             Node::Qr { span, .. } => out.push(mark("a QR code".into(), *span)),
             Node::Schedule { span, .. } => out.push(mark("`{{schedule}}`".into(), *span)),
-            Node::Var { .. } | Node::Literal => {}
+            Node::Var { .. } | Node::Term { .. } | Node::Literal(_) | Node::Figure(_) => {}
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Complete paths: `paths.yaml` declares, per sign-in path (`app`, `sms`, `choose`) and
-//! audience, the pages — and the steps in them, as `page#heading-id` — a customer on that
+//! Complete paths: `paths.yaml` declares, per sign-in path (`app`, `sms`, `passkey`,
+//! `security_key`, and `choose`) and audience, the pages — and the steps in them, as `page#heading-id` — a customer on that
 //! path must get. For every customer, each path it uses or offers is checked in each of its
 //! languages against what was really rendered for it, conditions applied.
 
@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 use super::links::Ids;
 use crate::Project;
 use crate::content::Audience;
-use crate::customer::{Customer, Method};
+use crate::customer::{Customer, Factor, Method};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, did_you_mean};
 use crate::yaml;
 
@@ -21,6 +21,8 @@ use crate::yaml;
 struct RawPaths {
     app: Option<RawAudiences>,
     sms: Option<RawAudiences>,
+    passkey: Option<RawAudiences>,
+    security_key: Option<RawAudiences>,
     choose: Option<RawAudiences>,
 }
 
@@ -85,9 +87,9 @@ pub fn check_paths(project: &Project, rendered: &BTreeMap<String, Ids>, diags: &
 
 /// Whether `customer` uses or offers the path `path`.
 fn uses(customer: &Customer, path: &str) -> bool {
-    match path {
-        "choose" => customer.method == Method::Choose,
-        factor => customer.factors.iter().any(|f| f.name() == factor),
+    match Factor::from_name(path) {
+        Some(factor) => customer.factors.contains(&factor),
+        None => path == Method::Choose.name() && customer.method == Method::Choose,
     }
 }
 
@@ -95,7 +97,14 @@ fn read(source: &Source, project: &Project) -> Result<Vec<Need>, Diagnostics> {
     let raw: RawPaths = yaml::parse(source).map_err(Diagnostics::from)?;
     let mut diags = Diagnostics::new();
     let mut needs = Vec::new();
-    let paths = [("app", raw.app), ("sms", raw.sms), ("choose", raw.choose)];
+    // An empty or absent section is a path that needs nothing (yet).
+    let paths = [
+        (Factor::App.name(), raw.app),
+        (Factor::Sms.name(), raw.sms),
+        (Factor::Passkey.name(), raw.passkey),
+        (Factor::SecurityKey.name(), raw.security_key),
+        (Method::Choose.name(), raw.choose),
+    ];
     for (path_name, audiences) in paths {
         let Some(a) = audiences else { continue };
         let audiences = [

@@ -1,14 +1,14 @@
 //! Variables across the project: one used in a page that no customer sets (an error, once,
 //! where it is used), and one set in a customer file or `handboek.yaml` that no page or
-//! template uses (a warning, where it is set). A variable a page needs but one customer
+//! template uses, not even in a condition (a warning, where it is set). A variable a page needs but one customer
 //! lacks is reported by the build itself, naming the customer.
 
 use std::collections::BTreeSet;
 
 use crate::Project;
-use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
-use crate::theme::view::method_name;
+use crate::diagnostics::{Diagnostic, Diagnostics, Source};
 use crate::vars::{VAR_NAMES, variables};
+use crate::yaml::find_key;
 
 pub fn check_variables(project: &Project, diags: &mut Diagnostics) {
     let mut set: BTreeSet<&str> = BTreeSet::new();
@@ -17,12 +17,17 @@ pub fn check_variables(project: &Project, diags: &mut Diagnostics) {
             let label = project
                 .theme
                 .ui
-                .get(lang, "methods", method_name(customer.method));
+                .get(lang, "methods", customer.method.name());
             set.extend(variables(customer, lang, &label).into_keys());
         }
     }
     let mut used: BTreeSet<&str> = BTreeSet::new();
     for page in &project.library.pages {
+        let mut tested = page.body.tested_variables();
+        if let Some(when) = &page.when {
+            when.variables(&mut tested);
+        }
+        used.extend(tested);
         for (name, span) in page.body.variables() {
             used.insert(name);
             let per_wave = name.starts_with("wave.");
@@ -62,43 +67,5 @@ pub fn check_variables(project: &Project, diags: &mut Diagnostics) {
                 );
             }
         }
-    }
-}
-
-/// Where the block-style key `dotted` (e.g. `links.sign_in`) is written in a YAML text.
-pub fn find_key(text: &str, dotted: &str) -> Option<Span> {
-    let want: Vec<&str> = dotted.split('.').collect();
-    let mut stack: Vec<(usize, &str)> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('-') {
-            continue;
-        }
-        let indent = line.len() - trimmed.len();
-        let Some((key, _)) = trimmed.split_once(':') else {
-            continue;
-        };
-        while stack.last().is_some_and(|(i, _)| *i >= indent) {
-            stack.pop();
-        }
-        stack.push((indent, key.trim_matches(['"', '\''])));
-        if stack.len() == want.len() && stack.iter().map(|(_, k)| *k).eq(want.iter().copied()) {
-            return Some(Span::new(n + 1, indent + 1, key.len()));
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn find_key_follows_indentation() {
-        let text = "name: X\nlinks:\n  # a comment\n  sign_in: https://a\nhelpdesk:\n  phone: 1\n  url: https://b\n";
-        assert_eq!(find_key(text, "links.sign_in"), Some(Span::new(4, 3, 7)));
-        assert_eq!(find_key(text, "helpdesk.url"), Some(Span::new(7, 3, 3)));
-        assert_eq!(find_key(text, "links.url"), None);
-        assert_eq!(find_key(text, "name"), Some(Span::new(1, 1, 4)));
     }
 }

@@ -1,8 +1,8 @@
 //! The MSP section of `handboek.yaml`: its name (shown in every footer) and optional URL.
 
 use super::Msp;
+use super::pick::{At, Check};
 use super::raw::RawSettings;
-use super::validate::{At, Check};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::yaml::span_of;
 
@@ -26,7 +26,10 @@ pub fn validate_msp(source: &Source, settings: &RawSettings) -> Result<Msp, Diag
         None => {
             check.push(
                 Diagnostic::error("handboek.yaml has no `msp.name`")
-                    .at(source, Span::new(1, 1, 0))
+                    .at(
+                        source,
+                        crate::yaml::find_key(&source.text, "msp").unwrap_or(Span::new(1, 1, 0)),
+                    )
                     .help("add `msp:` with `name: Your company` (shown small in every page's footer)."),
             );
             None

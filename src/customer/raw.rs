@@ -16,7 +16,7 @@ use serde_saphyr::Spanned;
 use crate::lang::Lang;
 use forms::{
     Allowed, CountryCode, DomainName, EmailAddress, EnforcementName, HexColour, HttpsUrl, IsoDate,
-    Languages, MethodName, PhoneNumber,
+    Languages, MethodName, PasskeyPromptName, PhoneNumber, WithoutSmartphoneName,
 };
 
 pub type Leaf<T> = Option<Spanned<T>>;
@@ -65,6 +65,11 @@ pub struct RawCustomer {
     pub rollout: Option<RawRollout>,
     /// The customer's own rules that the handbook states.
     pub policy: Option<RawPolicy>,
+    /// Text messages: who sends them, and whether employees may take a call instead. Only
+    /// meaningful when text messages are one of the handbook's paths.
+    pub sms: Option<RawSms>,
+    /// Where the employee handbook is published.
+    pub handbook: Option<RawHandbook>,
 }
 
 /// The customer's own rules that the handbook states.
@@ -74,6 +79,39 @@ pub struct RawPolicy {
     /// What an employee without a (work) smartphone does, in the customer's words.
     #[schemars(with = "Option<RawText>")]
     pub no_smartphone: Leaf<RawText>,
+    /// What an employee without a (work) smartphone uses: `helpdesk` (the default: ask the
+    /// helpdesk), `security_key` (a FIDO2 security key from the company; adds the security
+    /// key path), `company_phone` (a phone from the company, used for the customer's own
+    /// method) or `sms` (text messages on any mobile phone; adds the text message path).
+    #[schemars(with = "Option<WithoutSmartphoneName>")]
+    pub without_smartphone: Leaf<String>,
+    /// What employees do when Microsoft asks them to create a passkey: `create` (the
+    /// default) or `skip` ("Skip for now", until IT says otherwise).
+    #[schemars(with = "Option<PasskeyPromptName>")]
+    pub passkey_prompt: Leaf<String>,
+}
+
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSms {
+    /// The telecom provider the customer contracted for text messages (Microsoft Security
+    /// Store), e.g. `Voorbeeld Telecom`: its codes continue after Microsoft stops sending
+    /// its own. Leave it out when Microsoft sends the codes; they stop on
+    /// `microsoft.sms_retirement`.
+    #[schemars(with = "Option<RawText>")]
+    pub provider: Leaf<RawText>,
+    /// `true`: employees may take a voice call instead of a text message (default `false`).
+    #[schemars(with = "Option<bool>")]
+    pub calls: Leaf<bool>,
+}
+
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawHandbook {
+    /// Where the employee handbook is published (https only), e.g.
+    /// `https://intranet.example.nl/mfa/`; rollout messages and the poster link it.
+    #[schemars(with = "Option<HttpsUrl>")]
+    pub url: Leaf<String>,
 }
 
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -113,7 +151,9 @@ pub struct RawMfa {
     /// `app` (Microsoft Authenticator, recommended), `sms`, or `choose` (employees pick from `allowed`).
     #[schemars(with = "Option<MethodName>")]
     pub method: Leaf<String>,
-    /// Only with `method: choose`: the methods employees may pick, e.g. `[app, sms]`.
+    /// Only with `method: choose`: the methods employees may pick, two or more of `app`,
+    /// `sms`, `passkey` (a passkey in Microsoft Authenticator) and `security_key` (a FIDO2
+    /// security key), e.g. `[app, passkey]`.
     #[schemars(with = "Option<Allowed>")]
     pub allowed: Leaf<Vec<Spanned<String>>>,
     /// How the tenant enforces MFA: `security_defaults`, `conditional_access` (Entra ID P1) or `per_user`.

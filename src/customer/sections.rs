@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::address::check_email;
-use super::validate::{At, Check};
+use super::pick::{At, Check};
 use super::{Brand, Factor, Feature, Helpdesk, LINK_NAMES, Method, Text, Url, Wave};
 use crate::colour;
 use crate::diagnostics::{Diagnostic, Span};
@@ -210,7 +210,7 @@ pub(super) fn method(c: &mut Check) -> Option<(Method, BTreeSet<Factor>)> {
                 }
             }
             if factors.len() < 2 {
-                c.push(allowed.error("`method: choose` needs at least two allowed methods").help("write `allowed: [app, sms]`, or pick one method with `method: app` or `method: sms`."));
+                c.push(allowed.error("`method: choose` needs at least two allowed methods").help("write e.g. `allowed: [app, passkey]` (from app, sms, passkey, security_key), or pick one method with `method: app` or `method: sms`."));
                 return None;
             }
             Some((method, factors))
@@ -355,20 +355,24 @@ pub(super) fn waves(c: &mut Check, langs: &[Lang]) -> Vec<Wave> {
             );
             continue;
         }
+        let date_place = date_at.as_ref().map(At::text_place);
         let name = c.text(name_at, &format!("rollout.waves[{n}].name"), langs);
         let date = c.date(date_at, &format!("rollout.waves[{n}].date"));
-        if let (Some(name), Some(date)) = (name, date) {
+        if let (Some(name), Some(date), Some(date_at)) = (name, date, date_place) {
             if let Some(prev) = waves.last()
                 && date < prev.date
             {
-                let s = raw.date.as_ref().map_or(at.span, |s| span_of(s, 0));
                 c.push(
-                    Diagnostic::error(format!("rollout wave {n} starts before the wave above it"))
-                        .at(at.source, s)
+                    date_at
+                        .error(format!("rollout wave {n} starts before the wave above it"))
                         .help("list the waves in the order of their dates."),
                 );
             }
-            waves.push(Wave { name, date });
+            waves.push(Wave {
+                name,
+                date,
+                date_at,
+            });
         }
     }
     waves

@@ -1,8 +1,14 @@
-//! Conditions: `app`, `sms`, `choose`, `feature.x`, `enforcement.x`, joined by `not`, `and`,
-//! `or`. Parsed once per page, evaluated per customer.
+//! Conditions: the paths (`app`, `sms`, `passkey`, `security_key`), `choose`, `waves`,
+//! `feature.x`, `enforcement.x`, `sms.calls`, `without_smartphone.x`, `passkey_prompt.x`
+//! and the optional variables (true when set), joined by `not`, `and`, `or`. Parsed once
+//! per page, evaluated per customer.
 
-use crate::customer::{Customer, Enforcement, Factor, Feature, Method};
+use crate::customer::{
+    Customer, Enforcement, Factor, Feature, Method, PasskeyPrompt, WithoutSmartphone,
+};
 use crate::diagnostics::did_you_mean;
+use crate::lang::Lang;
+use crate::vars::{OPTIONAL_VARS, optional};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {
@@ -20,6 +26,12 @@ pub enum Atom {
     Waves,
     Feature(Feature),
     Enforcement(Enforcement),
+    /// `sms.calls: true`: employees may take a voice call instead of a text.
+    SmsCalls,
+    WithoutSmartphone(WithoutSmartphone),
+    PasskeyPrompt(PasskeyPrompt),
+    /// One of the optional variables, true when the customer sets it.
+    Set(&'static str),
 }
 
 /// A problem in a condition: what is wrong, where (0-based character offset in the
@@ -36,11 +48,7 @@ pub struct ConditionError {
 impl std::fmt::Display for Condition {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Condition::Atom(Atom::Factor(factor)) => f.write_str(factor.name()),
-            Condition::Atom(Atom::Choose) => f.write_str("choose"),
-            Condition::Atom(Atom::Waves) => f.write_str("waves"),
-            Condition::Atom(Atom::Feature(x)) => write!(f, "feature.{}", x.name()),
-            Condition::Atom(Atom::Enforcement(x)) => write!(f, "enforcement.{}", x.name()),
+            Condition::Atom(atom) => f.write_str(&atom.name()),
             Condition::Not(c) => write!(f, "not {c}"),
             Condition::And(a, b) => write!(f, "{a} and {b}"),
             Condition::Or(a, b) => write!(f, "{a} or {b}"),
@@ -49,6 +57,19 @@ impl std::fmt::Display for Condition {
 }
 
 impl Condition {
+    /// The optional variables the condition tests (`handbook.url`).
+    pub fn variables(&self, out: &mut Vec<&'static str>) {
+        match self {
+            Condition::Atom(Atom::Set(name)) => out.push(name),
+            Condition::Atom(_) => {}
+            Condition::Not(c) => c.variables(out),
+            Condition::And(a, b) | Condition::Or(a, b) => {
+                a.variables(out);
+                b.variables(out);
+            }
+        }
+    }
+
     pub fn holds(&self, customer: &Customer) -> bool {
         match self {
             Condition::Atom(atom) => atom.holds(customer),
@@ -97,42 +118,64 @@ impl Atom {
             Atom::Waves => !customer.waves.is_empty(),
             Atom::Feature(f) => customer.has(f),
             Atom::Enforcement(e) => customer.enforcement == e,
+            Atom::SmsCalls => customer.sms.calls,
+            Atom::WithoutSmartphone(w) => customer.policy.without_smartphone == w,
+            Atom::PasskeyPrompt(p) => customer.policy.passkey_prompt == p,
+            // Whether a value is set does not depend on the language.
+            Atom::Set(name) => optional(customer, Lang::Nl, name).is_some(),
         }
+    }
+
+    /// The atom as it is written in a condition: a group (or `""`) and a name, joined by
+    /// a dot.
+    fn parts(self) -> (&'static str, &'static str) {
+        match self {
+            Atom::Factor(f) => ("", f.name()),
+            Atom::Choose => ("", "choose"),
+            Atom::Waves => ("", "waves"),
+            Atom::Feature(f) => ("feature", f.name()),
+            Atom::Enforcement(e) => ("enforcement", e.name()),
+            Atom::SmsCalls => ("sms", "calls"),
+            Atom::WithoutSmartphone(w) => ("without_smartphone", w.name()),
+            Atom::PasskeyPrompt(p) => ("passkey_prompt", p.name()),
+            Atom::Set(name) => ("", name),
+        }
+    }
+
+    fn name(self) -> String {
+        match self.parts() {
+            ("", name) => name.into(),
+            (group, name) => format!("{group}.{name}"),
+        }
+    }
+
+    /// Whether `word` is this atom (without building its name: pages hold many conditions).
+    fn is(self, word: &str) -> bool {
+        match self.parts() {
+            ("", name) => word == name,
+            (group, name) => word.split_once('.') == Some((group, name)),
+        }
+    }
+
+    /// Every atom there is.
+    fn all() -> Vec<Atom> {
+        let mut all: Vec<Atom> = Factor::ALL.map(Atom::Factor).into();
+        all.extend([Atom::Choose, Atom::Waves]);
+        all.extend(Feature::ALL.map(Atom::Feature));
+        all.extend(Enforcement::ALL.map(Atom::Enforcement));
+        all.push(Atom::SmsCalls);
+        all.extend(WithoutSmartphone::ALL.map(Atom::WithoutSmartphone));
+        all.extend(PasskeyPrompt::ALL.map(Atom::PasskeyPrompt));
+        all.extend(OPTIONAL_VARS.map(Atom::Set));
+        all
     }
 
     fn names() -> Vec<String> {
-        let mut names: Vec<String> = Factor::ALL.iter().map(|f| f.name().to_string()).collect();
-        names.push("choose".into());
-        names.push("waves".into());
-        names.extend(Feature::ALL.iter().map(|f| format!("feature.{}", f.name())));
-        names.extend(
-            Enforcement::ALL
-                .iter()
-                .map(|e| format!("enforcement.{}", e.name())),
-        );
-        names
+        Atom::all().into_iter().map(Atom::name).collect()
     }
 
     fn parse(word: &str) -> Option<Atom> {
-        match word {
-            "choose" => return Some(Atom::Choose),
-            "waves" => return Some(Atom::Waves),
-            _ => {}
-        }
-        if let Some(f) = Factor::ALL.into_iter().find(|f| f.name() == word) {
-            return Some(Atom::Factor(f));
-        }
-        if let Some(name) = word.strip_prefix("feature.") {
-            return Feature::ALL
-                .into_iter()
-                .find(|f| f.name() == name)
-                .map(Atom::Feature);
-        }
-        let name = word.strip_prefix("enforcement.")?;
-        Enforcement::ALL
-            .into_iter()
-            .find(|e| e.name() == name)
-            .map(Atom::Enforcement)
+        Atom::all().into_iter().find(|a| a.is(word))
     }
 }
 
@@ -271,6 +314,108 @@ mod tests {
             "{}",
             e.help
         );
+    }
+
+    fn customer(extra: &str) -> Customer {
+        crate::project::test_customer(&format!(
+            "name: Acme\nhelpdesk:\n  name: S\n  phone: 020 123 4567\n  email: help@acme.nl\nmfa:\n  enforcement: conditional_access\n  mandatory_from: 2026-12-01\n{extra}"
+        ))
+    }
+
+    fn holds(expr: &str, c: &Customer) -> bool {
+        Condition::parse(expr)
+            .unwrap_or_else(|e| panic!("{expr}: {}", e.message))
+            .holds(c)
+    }
+
+    #[test]
+    fn every_atom_parses_back_from_its_written_name() {
+        for atom in Atom::all() {
+            let name = atom.name();
+            assert_eq!(Condition::parse(&name), Ok(Condition::Atom(atom)), "{name}");
+            assert_eq!(Condition::Atom(atom).to_string(), name);
+        }
+        assert!(Atom::names().contains(&"without_smartphone.company_phone".to_string()));
+        assert_eq!(
+            Atom::names()
+                .iter()
+                .filter(|n| *n == "sms.provider")
+                .count(),
+            1,
+            "`sms.provider` is one atom"
+        );
+    }
+
+    #[test]
+    fn the_new_paths_follow_the_allowed_methods_and_the_no_smartphone_rule() {
+        let c = customer(
+            "  method: choose\n  allowed: [app, passkey]\npolicy:\n  without_smartphone: security_key\n",
+        );
+        assert!(holds("app and passkey and security_key", &c));
+        assert!(!holds("sms", &c));
+        assert!(holds("without_smartphone.security_key", &c));
+        assert!(!holds(
+            "without_smartphone.helpdesk or without_smartphone.sms",
+            &c
+        ));
+        let sms_rule = customer("  method: app\npolicy:\n  without_smartphone: sms\n");
+        assert!(holds("app and sms and not choose", &sms_rule));
+    }
+
+    #[test]
+    fn policy_and_sms_atoms_follow_the_customer_file() {
+        let plain = customer("  method: sms\n");
+        assert!(holds(
+            "passkey_prompt.create and without_smartphone.helpdesk",
+            &plain
+        ));
+        assert!(!holds(
+            "sms.calls or sms.provider or passkey_prompt.skip",
+            &plain
+        ));
+        let set = customer(
+            "  method: sms\nsms:\n  provider: Voorbeeld Telecom\n  calls: true\npolicy:\n  passkey_prompt: skip\n  without_smartphone: company_phone\n",
+        );
+        assert!(holds(
+            "sms.calls and sms.provider and passkey_prompt.skip",
+            &set
+        ));
+        assert!(holds("without_smartphone.company_phone", &set));
+    }
+
+    #[test]
+    fn an_optional_variable_as_condition_is_true_when_set() {
+        let bare = customer("  method: app\n");
+        assert!(!holds(
+            "handbook.url or helpdesk.url or helpdesk.hours or msp.url",
+            &bare
+        ));
+        // The built-in defaults give every customer a no-smartphone text.
+        assert!(holds("policy.no_smartphone", &bare));
+        let full = customer("  method: app\nhandbook:\n  url: https://intranet.acme.nl/mfa/\n");
+        assert!(holds("handbook.url and not helpdesk.url", &full));
+    }
+
+    #[test]
+    fn typos_of_new_atoms_get_did_you_mean() {
+        for (typo, meant) in [
+            ("securitykey", "security_key"),
+            ("passkey_prompt.skp", "passkey_prompt.skip"),
+            (
+                "without_smartphone.company-phone",
+                "without_smartphone.company_phone",
+            ),
+            ("handbook.ur", "handbook.url"),
+            ("sms.call", "sms.calls"),
+        ] {
+            let e = Condition::parse(typo).unwrap_err();
+            assert!(
+                e.help.starts_with(&format!("did you mean `{meant}`?")),
+                "{typo}: {}",
+                e.help
+            );
+            assert!(e.help.contains("`without_smartphone.sms`"), "{}", e.help);
+        }
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! Parsing a page body into dialect nodes: line directives (`{{#if}}`, `{{else}}`,
 //! `{{/if}}`, `{{screen}}`) and inline ones (`{{ var }}`, `{{qr …}}`, `\{{`).
 
-use std::collections::BTreeSet;
-
 use super::condition::{Atom, Condition};
-use super::{Node, QrTarget, Template};
+use super::{Known, Node, QrTarget, Template};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
+use crate::learn::docfx::{Line, Scanner};
 use crate::vars::VAR_NAMES;
 
 /// Parses `body` (a slice of `source.text`), whose first line is line `first_line` of `source`. Every problem is
@@ -14,18 +13,25 @@ pub fn parse(
     source: &Source,
     body: &str,
     first_line: usize,
-    screens: &BTreeSet<String>,
+    known: &Known,
 ) -> (Template, Diagnostics) {
     let mut p = Parser {
         source,
-        screens,
+        known,
         diags: Diagnostics::new(),
         stack: Vec::new(),
         root: Vec::new(),
     };
+    let mut docfx = Scanner::new(source);
     for (i, line) in body.split_inclusive('\n').enumerate() {
-        p.line(line, first_line + i);
+        let n = first_line + i;
+        match docfx.line(line, n) {
+            Line::Markdown => p.line(line, n),
+            Line::Figure(figure) => p.out().push(Node::Figure(figure)),
+            Line::Drop => {}
+        }
     }
+    p.diags.extend(docfx.finish());
     while let Some(frame) = p.stack.pop() {
         p.diags.push(
             Diagnostic::error("this `{{#if}}` is never closed")
@@ -46,7 +52,7 @@ struct Frame {
 
 struct Parser<'a> {
     source: &'a Source,
-    screens: &'a BTreeSet<String>,
+    known: &'a Known<'a>,
     diags: Diagnostics,
     stack: Vec<Frame>,
     root: Vec<Node>,
@@ -171,20 +177,20 @@ impl Parser<'_> {
             other => match other.strip_prefix("screen") {
                 Some(rest) if rest.starts_with(char::is_whitespace) || rest.is_empty() => {
                     let name = rest.trim();
-                    if self.screens.contains(name) {
+                    let screens = self.known.screens;
+                    if screens.contains(name) {
                         self.out().push(Node::Screen {
                             name: name.to_string(),
                             indent: indent.to_string(),
                             span,
                         });
                     } else {
-                        let help = match did_you_mean(name, self.screens.iter().map(String::as_str))
-                        {
+                        let help = match did_you_mean(name, screens.iter().map(String::as_str)) {
                             Some(close) => format!(
                                 "did you mean `{close}`? The screens are {}.",
-                                list(self.screens.iter())
+                                list(screens.iter())
                             ),
-                            None => format!("the screens are {}.", list(self.screens.iter())),
+                            None => format!("the screens are {}.", list(screens.iter())),
                         };
                         self.error(span, format!("unknown screen `{name}`"), help);
                     }
@@ -208,7 +214,7 @@ impl Parser<'_> {
             self.push_text(before, line);
             col += rest[..at].chars().count();
             if escaped {
-                self.out().push(Node::Literal);
+                self.out().push(Node::Literal(Span::new(line, col - 1, 3)));
                 rest = &rest[at + 2..];
                 col += 2;
                 continue;
@@ -263,6 +269,12 @@ impl Parser<'_> {
                         span,
                     });
                 }
+            } else if arg.starts_with("term.") {
+                self.error(
+                    span,
+                    "a QR code cannot hold a term",
+                    "write the term as text beside the QR code, e.g. `{{ term.mobile }}`.",
+                );
             } else if let Some(name) = self.variable(arg, span) {
                 self.out().push(Node::Qr {
                     target: QrTarget::Var(name),
@@ -271,9 +283,33 @@ impl Parser<'_> {
             }
             return;
         }
-        if let Some(name) = self.variable(word, span) {
+        if let Some(name) = word.strip_prefix("term.") {
+            self.term(name, span);
+        } else if let Some(name) = self.variable(word, span) {
             self.out().push(Node::Var { name, span });
         }
+    }
+
+    fn term(&mut self, name: &str, span: Span) {
+        let terms = self.known.terms;
+        if let Some(text) = terms.get(name, self.known.lang) {
+            self.out().push(Node::Term { text, span });
+            return;
+        }
+        if terms.is_partial() {
+            return; // the terms file has errors of its own
+        }
+        let help = match terms.suggest(name) {
+            Some(close) => format!(
+                "did you mean `term.{close}`? The terms are in terms.yaml: {}.",
+                list(terms.names())
+            ),
+            None => format!(
+                "add `{name}` to the project's terms.yaml, or use one of {}.",
+                list(terms.names())
+            ),
+        };
+        self.error(span, format!("unknown term `term.{name}`"), help);
     }
 
     fn variable(&mut self, word: &str, span: Span) -> Option<&'static str> {
@@ -319,13 +355,25 @@ fn find_double(s: &str, c: char) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
-    fn errors(body: &str) -> Vec<(usize, usize, String)> {
+    /// The problems of `body` as a page in `lang`.
+    fn diagnostics(body: &str, lang: crate::lang::Lang) -> Diagnostics {
         let source = Source::new("p.md", body);
         let screens = BTreeSet::from(["approve-number".to_string()]);
-        let (_, diags) = parse(&source, &source.text, 1, &screens);
-        diags
+        let terms = crate::terms::builtin_terms();
+        let known = Known {
+            lang,
+            screens: &screens,
+            terms: &terms,
+        };
+        parse(&source, &source.text, 1, &known).1
+    }
+
+    fn errors(body: &str) -> Vec<(usize, usize, String)> {
+        diagnostics(body, crate::lang::Lang::Nl)
             .iter()
             .map(|d| (d.line(), d.column(), d.message.clone()))
             .collect()
@@ -345,6 +393,25 @@ mod tests {
                 (6, 1, "`{{/if}}` without a `{{#if}}` above it".to_string()),
                 (7, 1, "this `{{#if}}` is never closed".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_term_is_an_error_with_did_you_mean_keeping_the_capital() {
+        assert!(errors("{{ term.mobile }} {{term.Mobile_number}}\n").is_empty());
+        let diags = diagnostics("Je {{ term.Mobiel }}.\n", crate::lang::Lang::En);
+        let d = diags.iter().next().expect("an error");
+        assert_eq!(d.summary(), "p.md:1:4: unknown term `term.Mobiel`");
+        assert!(
+            d.help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("did you mean `term.Mobile`?")),
+            "{:?}",
+            d.help
+        );
+        assert_eq!(
+            errors("{{qr term.mobile}}\n")[0].2,
+            "a QR code cannot hold a term"
         );
     }
 

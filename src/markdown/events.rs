@@ -1,7 +1,9 @@
 //! Mapping pulldown-cmark's events: most pass unchanged; text gets its placeholders filled,
 //! alerts, links, images, task-list boxes and footnotes are rewritten.
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::write::Ev;
 use super::{Renderer, alert_name, escape};
@@ -50,7 +52,7 @@ impl<'a> Renderer<'a> {
 
     /// The events that stand for `event` in the site and, where it differs, in the print
     /// edition.
-    pub(super) fn map(&mut self, event: Event<'a>, offset: usize) -> Vec<Ev<'a>> {
+    pub(super) fn map(&mut self, event: Event<'a>, at: Range<usize>) -> Vec<Ev<'a>> {
         match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -58,7 +60,7 @@ impl<'a> Renderer<'a> {
                 title,
                 id,
             }) => {
-                let (site, print) = self.link(&dest_url, link_type, offset);
+                let (site, print) = self.link(&dest_url, link_type, at);
                 self.links.push((site.clone(), String::new()));
                 let start = |dest: String| {
                     Event::Start(Tag::Link {
@@ -87,16 +89,27 @@ impl<'a> Renderer<'a> {
                     _ => vec![Ev::Same(end)],
                 }
             }
-            other => self
-                .map_same(other, offset)
-                .into_iter()
-                .map(Ev::Same)
-                .collect(),
+            Event::Html(ref h) | Event::InlineHtml(ref h) if !h.contains(BLOCK_PLACEHOLDER) => {
+                let inline = matches!(event, Event::InlineHtml(_));
+                let (site, print) = self.raw_html(h, at);
+                let html = |raw: &str| -> Event<'a> {
+                    let filled = self.fill_html(raw).into();
+                    match inline {
+                        true => Event::InlineHtml(filled),
+                        false => Event::Html(filled),
+                    }
+                };
+                vec![match print {
+                    None => Ev::Same(html(&site)),
+                    Some(print) => Ev::Differs(html(&site), vec![html(&print)]),
+                }]
+            }
+            other => self.map_same(other, at).into_iter().map(Ev::Same).collect(),
         }
     }
 
     /// Events written the same in the site and the print edition.
-    fn map_same(&mut self, event: Event<'a>, offset: usize) -> Vec<Event<'a>> {
+    fn map_same(&mut self, event: Event<'a>, at: Range<usize>) -> Vec<Event<'a>> {
         if let Event::End(
             TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
         ) = &event
@@ -130,20 +143,18 @@ impl<'a> Renderer<'a> {
             Event::Html(h) | Event::InlineHtml(h) if h.contains(BLOCK_PLACEHOLDER) => {
                 vec![Event::Html(self.block_insert(&h).into())]
             }
-            Event::Html(h) => vec![Event::Html(self.fill_html(&h).into())],
-            Event::InlineHtml(h) => vec![Event::InlineHtml(self.fill_html(&h).into())],
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let title = (self.cx.alert_title)(kind);
                 vec![Event::Html(format!("<div class=\"alert alert--{}\" role=\"note\"><p class=\"alert__title\">{}</p>\n", alert_name(kind), escape(&title)).into())]
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => vec![Event::Html("</div>\n".into())],
-            Event::Start(Tag::CodeBlock(k)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 self.code_depth += 1;
-                vec![Event::Start(Tag::CodeBlock(k))]
+                vec![Event::Html(self.code_block_start(&kind).into())]
             }
             Event::End(TagEnd::CodeBlock) => {
                 self.code_depth -= 1;
-                vec![Event::End(TagEnd::CodeBlock)]
+                vec![Event::Html("</code></pre>\n".into())]
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -151,7 +162,7 @@ impl<'a> Renderer<'a> {
                 title,
                 id,
             }) => {
-                let dest = self.image(&dest_url, offset);
+                let dest = self.image(&dest_url, at);
                 vec![Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest.into(),
@@ -167,6 +178,26 @@ impl<'a> Renderer<'a> {
             )],
             other => vec![other],
         }
+    }
+
+    /// A code block that a keyboard can reach and scroll sideways, with its name (a wide
+    /// line of code is a scrollable region; WCAG asks that it be reachable).
+    fn code_block_start(&self, kind: &CodeBlockKind) -> String {
+        let lang = match kind {
+            CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or(""),
+            CodeBlockKind::Indented => "",
+        };
+        let (label, class) = match lang {
+            "" => (self.cx.code_label.to_string(), String::new()),
+            lang => (
+                format!("{} ({lang})", self.cx.code_label),
+                format!(" class=\"language-{}\"", escape(lang)),
+            ),
+        };
+        format!(
+            "<pre tabindex=\"0\" role=\"group\" aria-label=\"{}\"><code{class}>",
+            escape(&label)
+        )
     }
 
     fn footnote(&self, name: &str) -> String {
@@ -188,17 +219,20 @@ impl<'a> Renderer<'a> {
             Some(insert @ Insert::Qr { .. }) => {
                 Event::InlineHtml((self.cx.render_insert)(insert).into())
             }
-            Some(Insert::Screen(_) | Insert::Schedule) | None => Event::Text("".into()),
+            Some(Insert::Screen(_) | Insert::Schedule | Insert::Figure(_)) | None => {
+                Event::Text("".into())
+            }
         }
     }
 
-    fn block_insert(&self, html: &str) -> String {
+    fn block_insert(&mut self, html: &str) -> String {
         let n = html
             .split(BLOCK_PLACEHOLDER)
             .nth(1)
             .and_then(|rest| rest.split("-->").next())
             .and_then(|n| n.parse::<usize>().ok());
         match n.and_then(|n| self.insert(n)) {
+            Some(Insert::Figure(figure)) => self.figure(figure),
             Some(insert) => (self.cx.render_insert)(insert),
             None => String::new(),
         }

@@ -12,7 +12,7 @@ impl<'a> Renderer<'a> {
             level,
             explicit,
             events: buf,
-            offset,
+            range,
         } = h;
         let text: String = buf
             .iter()
@@ -25,7 +25,7 @@ impl<'a> Renderer<'a> {
             Some(id) => {
                 if self.used_ids.contains(&id) {
                     self.error(
-                        offset,
+                        range.clone(),
                         format!("the heading id `{id}` is used twice on this page"),
                         "give one of the headings another `{#id}`.".into(),
                     );

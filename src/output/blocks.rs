@@ -8,7 +8,8 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 use super::{Inputs, lock};
-use crate::customer::Customer;
+use crate::customer::{Customer, move_date, move_to};
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::markdown;
@@ -43,6 +44,9 @@ struct ScreenCustomer {
 struct ScheduleView<'a> {
     lang: &'static str,
     ui: &'a Strings,
+    /// Every row in date order: the waves, the mandatory day and, for a customer on
+    /// Microsoft's text messages, the move off them and the day they stop.
+    rows: Vec<RowView>,
     waves: Vec<WaveView>,
     mandatory_from: String,
 }
@@ -50,6 +54,16 @@ struct ScheduleView<'a> {
 #[derive(Serialize)]
 struct WaveView {
     number: usize,
+    name: String,
+    date: String,
+}
+
+#[derive(Serialize)]
+struct RowView {
+    /// `wave`, `mandatory`, `moved` or `sms_retirement`.
+    kind: &'static str,
+    /// The wave's number; none for the other rows.
+    number: Option<usize>,
     name: String,
     date: String,
 }
@@ -95,22 +109,53 @@ impl<'a> Blocks<'a> {
 
     fn draw_schedule(&self) -> Result<String, Diagnostic> {
         let (customer, lang) = (self.customer, self.lang);
+        let ui = &self.inputs.theme.ui;
+        let date = |d: Date| d.format_with_weekday(lang.date_lang());
+        let waves: Vec<WaveView> = customer
+            .waves
+            .iter()
+            .enumerate()
+            .map(|(i, w)| WaveView {
+                number: i + 1,
+                name: w.name.get(lang).to_string(),
+                date: date(w.date),
+            })
+            .collect();
+        let row = |kind, number, name, day| {
+            (
+                day,
+                RowView {
+                    kind,
+                    number,
+                    name,
+                    date: date(day),
+                },
+            )
+        };
+        let mut rows: Vec<(Date, RowView)> = customer
+            .waves
+            .iter()
+            .zip(&waves)
+            .map(|(w, v)| row("wave", Some(v.number), v.name.clone(), w.date))
+            .collect();
+        let mandatory = ui.get(lang, "rollout", "mandatory");
+        rows.push(row("mandatory", None, mandatory, customer.mandatory_from));
+        if let Some(day) = move_date(customer) {
+            let to = ui.get(lang, "methods", move_to(customer).name());
+            let moved = ui.get(lang, "rollout", "moved").replace("{method}", &to);
+            rows.push(row("moved", None, moved, day));
+            let stop = ui.get(lang, "rollout", "sms_retirement");
+            rows.push(row("sms_retirement", None, stop, customer.sms_retirement));
+        }
+        // Stable: on the same day a wave comes before the mandatory day, the move before
+        // the retirement.
+        rows.sort_by_key(|(day, _)| *day);
         let view = ScheduleView {
             lang: lang.code(),
             ui: self.inputs.theme.strings(lang),
-            waves: customer
-                .waves
-                .iter()
-                .enumerate()
-                .map(|(i, w)| WaveView {
-                    number: i + 1,
-                    name: w.name.get(lang).to_string(),
-                    date: w.date.format_with_weekday(lang.date_lang()),
-                })
-                .collect(),
-            mandatory_from: customer
-                .mandatory_from
-                .format_with_weekday(lang.date_lang()),
+            rows: rows.into_iter().map(|(_, r)| r).collect(),
+            waves,
+            mandatory_from: date(customer.mandatory_from),
         };
         self.inputs.theme.render("schedule.html", &view)
     }

@@ -17,6 +17,10 @@ use super::fingerprint::{self, Record};
 use super::{Put, Sink, lock};
 use crate::lang::Lang;
 
+mod swap;
+pub(crate) use swap::replace_file;
+use swap::swap_in;
+
 /// Told how far a build is: customers done, customers in all, the last one done.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);
 
@@ -287,7 +291,7 @@ impl Sink for Disk<'_> {
         if changed {
             let tmp = self.out.join(format!(".{rel}.tmp-{}", std::process::id()));
             fs::write(&tmp, &bytes).with_context(|| format!("writing {}", tmp.display()))?;
-            fs::rename(&tmp, &path).with_context(|| format!("replacing {}", path.display()))?;
+            replace_file(&tmp, &path)?;
         }
         self.count(changed);
         lock(&self.files).push(rel.to_string());
@@ -321,21 +325,6 @@ fn link_dir(from: &Path, to: &Path) -> Result<()> {
             fs::copy(entry.path(), &dest)
                 .with_context(|| format!("copying {}", entry.path().display()))?;
         }
-    }
-    Ok(())
-}
-
-fn swap_in(staging: &Path, target: &Path) -> Result<()> {
-    if target.exists() {
-        let old = target.with_extension(format!("old-{}", std::process::id()));
-        remove_if_exists(&old)?;
-        fs::rename(target, &old).with_context(|| format!("moving {} aside", target.display()))?;
-        fs::rename(staging, target)
-            .with_context(|| format!("moving the new {} in place", target.display()))?;
-        fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
-    } else {
-        fs::rename(staging, target)
-            .with_context(|| format!("moving the new {} in place", target.display()))?;
     }
     Ok(())
 }
@@ -378,6 +367,7 @@ mod tests {
         assert_eq!(names.len(), 1, "no staging or old folder is left behind");
     }
 
+    #[cfg(unix)]
     #[test]
     fn an_unchanged_customer_is_not_touched_and_a_dropped_file_goes() {
         use std::os::unix::fs::MetadataExt;

@@ -38,7 +38,7 @@ pub fn render_overview(
             Some(OverviewCustomer {
                 id: c.id.clone(),
                 name: c.name.get(c.languages[0]).to_string(),
-                method: crate::theme::view::method_name(c.method),
+                method: c.method.name(),
                 audiences,
             })
         })

@@ -18,7 +18,6 @@ use crate::dialect::{self, Insert, Resolved};
 use crate::lang::Lang;
 use crate::markdown::{self, Anchor, Context, Heading, Printed, Rendered, escape};
 use crate::qr;
-use crate::theme::view::method_name;
 use crate::vars::{Value, variables};
 
 /// A page rendered for the site and for the print edition, with its messages.
@@ -40,7 +39,7 @@ pub fn render_pages<T: Send>(
     finish: impl Fn(usize, RenderedPage) -> T + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
     let theme = inputs.theme;
-    let method_label = theme.ui.get(lang, "methods", method_name(customer.method));
+    let method_label = theme.ui.get(lang, "methods", customer.method.name());
     let vars = variables(customer, lang, &method_label);
     let blocks = Blocks::new(inputs, customer, lang);
     let slugs: BTreeSet<String> = pages.iter().map(|p| p.slug.clone()).collect();
@@ -58,9 +57,12 @@ pub fn render_pages<T: Send>(
         Insert::Schedule => blocks.schedule(),
         Insert::Value(v) => escape(v.display()),
         Insert::Literal => "{{".into(),
+        // A figure's picture is found and checked by the Markdown stage, like any image.
+        Insert::Figure(_) => String::new(),
     };
     let alert_title =
         |kind: BlockQuoteKind| theme.ui.get(lang, "alerts", markdown::alert_name(kind));
+    let code_label = theme.ui.get(lang, "site", "code_label");
     let task_label = |done: bool| {
         theme
             .ui
@@ -118,6 +120,7 @@ pub fn render_pages<T: Send>(
             };
             let cx = Context {
                 task_label: &task_label,
+                code_label: &code_label,
                 source: &page.source,
                 slug: &slug,
                 site_prefix: site_prefix.as_deref(),
@@ -212,9 +215,15 @@ fn wave_section(
 }
 
 /// A message as plain text: the resolved Markdown (readable as it is) with every value
-/// written out.
+/// written out, without screens, figures and HTML comments.
 fn message_text(resolved: &Resolved) -> String {
-    let text: String = dialect::split_placeholders(&resolved.markdown)
+    let lines: Vec<&str> = resolved
+        .markdown
+        .lines()
+        .filter(|l| !l.trim_start().starts_with(dialect::BLOCK_PLACEHOLDER))
+        .collect();
+    let markdown = markdown::without_comments(&lines.join("\n"));
+    let text: String = dialect::split_placeholders(&markdown)
         .into_iter()
         .map(|part| match part {
             Ok(text) => text.to_string(),
@@ -222,17 +231,13 @@ fn message_text(resolved: &Resolved) -> String {
                 Some(Insert::Value(v)) => v.display().to_string(),
                 Some(Insert::Literal) => "{{".to_string(),
                 Some(Insert::Qr { label, .. }) => label.clone(),
-                Some(Insert::Screen(_) | Insert::Schedule) | None => String::new(),
+                Some(Insert::Screen(_) | Insert::Schedule | Insert::Figure(_)) | None => {
+                    String::new()
+                }
             },
         })
         .collect();
-    text.lines()
-        .filter(|l| !l.trim_start().starts_with(dialect::BLOCK_PLACEHOLDER))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
-        + "\n"
+    text.trim().to_string() + "\n"
 }
 
 /// Every `page.md#id` link of a handbook leads to a heading that page has (for this

@@ -13,7 +13,6 @@ use rayon::prelude::*;
 use crate::files::Files;
 use crate::lang::Lang;
 use crate::project::{customer_ids, load_customers, load_settings};
-use crate::theme::view::method_name;
 use crate::{Build, BuildOptions};
 
 use super::rebuild::{Scope, guarded_build};
@@ -271,7 +270,7 @@ fn describe(files: &Files, ids: &[String]) -> Vec<(String, Entry)> {
             let first = c.languages.first().copied().unwrap_or(Lang::Nl);
             let entry = Entry {
                 name: c.name.get(first).to_string(),
-                method: method_name(c.method),
+                method: c.method.name(),
                 languages: c.languages.clone(),
             };
             (c.id, entry)

@@ -10,8 +10,10 @@ use notify_debouncer_full::{
     DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer, new_debouncer_opt,
 };
 
-/// The folders of a project whose files are inputs; `handboek.yaml` sits beside them.
+/// The folders of a project whose files are inputs; [`WATCHED_FILES`] sit beside them.
 pub const WATCHED_DIRS: [&str; 4] = ["customers", "content", "themes", "assets"];
+/// The input files at the top of a project.
+pub const WATCHED_FILES: [&str; 2] = ["handboek.yaml", crate::terms::TERMS_FILE];
 
 /// How long a file must be quiet before its change is reported: long enough to see an
 /// editor's save as one change, short enough to stay far inside the 100 ms budget.
@@ -44,7 +46,7 @@ pub fn input_path(root: &Path, path: &Path) -> Option<String> {
         .map(|c| c.as_os_str().to_str())
         .collect::<Option<_>>()?;
     let (first, _) = parts.split_first()?;
-    let wanted = *first == "handboek.yaml" && parts.len() == 1 || WATCHED_DIRS.contains(first);
+    let wanted = WATCHED_FILES.contains(first) && parts.len() == 1 || WATCHED_DIRS.contains(first);
     if !wanted || parts.iter().any(|p| p.starts_with('.')) {
         return None;
     }
@@ -222,6 +224,7 @@ mod tests {
         let root = Path::new("/p");
         let rel = |p: &str| input_path(root, &root.join(p));
         assert_eq!(rel("handboek.yaml"), Some("handboek.yaml".into()));
+        assert_eq!(rel("terms.yaml"), Some("terms.yaml".into()));
         assert_eq!(
             rel("content/nl/employee/index.md"),
             Some("content/nl/employee/index.md".into())

@@ -36,7 +36,7 @@ impl Ui {
 }
 
 /// Keys the Rust code itself reads (the templates' keys are checked by Tera at render time).
-pub const REQUIRED: [(&str, &str); 8] = [
+pub const REQUIRED: [(&str, &str); 12] = [
     ("alerts", "note"),
     ("alerts", "tip"),
     ("alerts", "important"),
@@ -45,6 +45,10 @@ pub const REQUIRED: [(&str, &str); 8] = [
     ("methods", "app"),
     ("methods", "sms"),
     ("methods", "choose"),
+    ("methods", "passkey"),
+    ("methods", "security_key"),
+    ("rollout", "moved"),
+    ("rollout", "sms_retirement"),
 ];
 
 /// Reads the i18n files (`rel` paths with their sources) and checks parity.
@@ -146,7 +150,14 @@ mod tests {
     fn methods(lang: &str) -> (String, Source) {
         file(
             &format!("themes/default/i18n/{lang}/methods.yaml"),
-            "app: a\nsms: s\nchoose: c\n",
+            "app: a\nsms: s\nchoose: c\npasskey: p\nsecurity_key: k\n",
+        )
+    }
+
+    fn rollout(lang: &str) -> (String, Source) {
+        file(
+            &format!("themes/default/i18n/{lang}/rollout.yaml"),
+            "moved: m {method}\nsms_retirement: r\n",
         )
     }
 
@@ -157,6 +168,8 @@ mod tests {
             complete("en"),
             methods("nl"),
             methods("en"),
+            rollout("nl"),
+            rollout("en"),
             file(
                 "themes/default/i18n/nl/site.yaml",
                 "print: Afdrukken\nhelp: Hulp\n",
@@ -182,6 +195,8 @@ mod tests {
             complete("en"),
             methods("nl"),
             methods("en"),
+            rollout("nl"),
+            rollout("en"),
         ])
         .unwrap();
         assert_eq!(ui.get(Lang::En, "alerts", "tip"), "t");

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Strings;
-use crate::customer::{Customer, Method};
+use crate::customer::Customer;
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, Serialize)]
@@ -19,15 +19,6 @@ pub struct CustomerView {
     pub method: &'static str,
     pub helpdesk: HelpdeskView,
     pub msp: MspView,
-}
-
-/// The name of a method as the customer file and the UI strings spell it.
-pub fn method_name(method: Method) -> &'static str {
-    match method {
-        Method::App => "app",
-        Method::Sms => "sms",
-        Method::Choose => "choose",
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -57,7 +48,7 @@ impl CustomerView {
             logo: c.logo.as_ref().map(|l| format!("{root}assets/{l}")),
             primary: c.brand.primary.to_hex(),
             on_primary: c.brand.on_primary.to_hex(),
-            method: method_name(c.method),
+            method: c.method.name(),
             helpdesk: HelpdeskView {
                 name: c.helpdesk.name.get(lang).to_string(),
                 phone: c.helpdesk.phone.display().to_string(),

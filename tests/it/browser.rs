@@ -1,4 +1,5 @@
-//! The built examples in a real browser and a markup checker:
+//! The built examples (and the Learn pages of `tests/fixtures/learn-fixed`) in a real
+//! browser and a markup checker:
 //!
 //! - `tests/browser/check.mjs` opens every page in headless Chromium (file:// and over HTTP
 //!   under a sub-path) and checks console errors, requests, links, fragments, the language
@@ -115,7 +116,8 @@ fn install_node_packages(browser_dir: &Path) {
 }
 
 /// The built-in examples, built by the binary into a fresh temporary folder, with a
-/// customer whose admin guide has a part (`appco`) beside them.
+/// customer whose admin guide has a part (`appco`) and one with pages pasted from
+/// Microsoft Learn, fixed as the messages asked (`learnco`), beside them.
 fn build_examples() -> tempfile::TempDir {
     let outside_any_project = tempfile::tempdir().expect("tmp");
     let out = tempfile::tempdir().expect("tmp");
@@ -133,6 +135,14 @@ fn build_examples() -> tempfile::TempDir {
         .args(["build", "--customer", "appco", "--out"])
         .arg(out.path())
         .current_dir(with_part.path())
+        .assert()
+        .success();
+    let learn = crate::fixture::Project::fixture("learn-fixed");
+    Command::cargo_bin("handboek")
+        .expect("binary")
+        .args(["build", "--customer", "learnco", "--out"])
+        .arg(out.path())
+        .current_dir(learn.path())
         .assert()
         .success();
     out

@@ -1,23 +1,12 @@
 //! `handboek check`: the whole project at once, and the checks only it makes.
 
 use assert_cmd::Command;
-use handboek::check::{CheckOptions, Report, check};
-use handboek::date::Date;
 use handboek::files::Files;
 
-use crate::fixture::Project;
-
-fn on(files: &Files, today: &str) -> Report {
-    let today = Date::parse(today).expect("date");
-    check(files, &CheckOptions { today }).expect("check runs")
-}
-
-fn summaries(report: &Report) -> Vec<String> {
-    report.diagnostics.iter().map(|d| d.summary()).collect()
-}
+use crate::fixture::{Project, check_on as on, summaries};
 
 fn page(title: &str, body: &str) -> String {
-    format!("---\ntitle: {title}\nverified: 2026-11-01\n---\n{body}\n")
+    format!("---\ntitle: {title}\norder: 90\nverified: 2026-11-01\n---\n{body}\n")
 }
 
 /// Adds the employee page `extra` with a Dutch and an English body.
@@ -27,11 +16,43 @@ fn extra_page(p: &Project, nl: &str, en: &str) {
 }
 
 #[test]
-fn the_built_in_examples_are_clean() {
+fn the_built_in_examples_are_clean_but_for_the_text_messages_that_stop() {
     let report = on(&Files::builtin_examples(), "2026-11-23");
-    assert_eq!(summaries(&report), Vec::<String>::new());
-    assert_eq!(report.customers, 4);
-    assert!(report.files > 300, "every customer was rendered");
+    // Both customers on Microsoft's text messages go mandatory within 90 days before
+    // Microsoft stops sending them: the warnings a consultant must see.
+    assert_eq!(
+        summaries(&report),
+        [
+            "<built-in>/examples/customers/studio-noord.yaml:18:19: text messages become mandatory on 14 December 2026, 49 days before Microsoft stops sending text messages (1 February 2027)",
+            "<built-in>/examples/customers/tandartsen-de-kempen.yaml:22:19: text messages become mandatory on 11 January 2027, 21 days before Microsoft stops sending text messages (1 February 2027)",
+        ]
+    );
+    assert_eq!(report.errors(), 0);
+    assert_eq!(report.customers, 5);
+    assert!(report.files > 400, "every customer was rendered");
+}
+
+#[test]
+fn a_customer_without_handbook_url_is_warned_once_at_the_top_or_its_handbook_key() {
+    let p = Project::fixture("choose");
+    let at_top = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    let warning = "`handbook.url`: its rollout messages and poster cannot link the handbook";
+    let found: Vec<&String> = at_top.iter().filter(|s| s.contains(warning)).collect();
+    assert_eq!(
+        found,
+        [
+            "customers/choosy.yaml:1:1: the customer `choosy` has no `handbook.url`: its rollout messages and poster cannot link the handbook"
+        ]
+    );
+    let text = std::fs::read_to_string(p.path().join("customers/choosy.yaml")).unwrap();
+    p.write("customers/choosy.yaml", &format!("{text}handbook: {{}}\n"));
+    let at_key = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    assert!(
+        at_key
+            .iter()
+            .any(|s| s.starts_with("customers/choosy.yaml:8:1:") && s.contains(warning)),
+        "{at_key:#?}"
+    );
 }
 
 #[test]
@@ -63,7 +84,7 @@ fn translations_with_different_steps_or_conditions_differ() {
     );
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with("content/en/employee/extra.md:7:1: translations differ: here the `nl` version has a numbered step, this one `{{#if app}}`"), "{found:#?}");
+    assert!(found[0].starts_with("content/en/employee/extra.md:8:1: translations differ: here the `nl` version has a numbered step, this one `{{#if app}}`"), "{found:#?}");
 }
 
 #[test]
@@ -102,7 +123,7 @@ fn unset_and_unused_variables_are_found_where_they_are() {
     let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
     assert!(
         found.iter().any(|f| f.starts_with(
-            "content/nl/employee/extra.md:5:5: `helpdesk.url` is used here, but no customer sets it"
+            "content/nl/employee/extra.md:6:5: `helpdesk.url` is used here, but no customer sets it"
         )),
         "{found:#?}"
     );
@@ -173,5 +194,26 @@ fn secrets_in_customer_files_are_errors_and_never_printed() {
     assert!(
         printed.contains("mfa_seed"),
         "the unknown key is still reported"
+    );
+}
+
+#[test]
+fn regression_output_link_problems_are_reported_at_the_page_line() {
+    let p = Project::fixture("app-only");
+    extra_page(
+        &p,
+        "Zie [boven](#nergens).\n\nOf <a href=\"weg.html\">hier</a>.",
+        "See [above](#nowhere).\n\nOr <a href=\"gone.html\">here</a>.",
+    );
+    let found = summaries(&on(&Files::project(p.path()), "2026-11-23"));
+    assert_eq!(
+        found,
+        [
+            "content/en/employee/extra.md:6:13: links to `#nowhere`, but the page has no id `nowhere`",
+            "content/en/employee/extra.md:8:13: links to `gone.html`, which is no file of the handbook",
+            "content/nl/employee/extra.md:6:13: links to `#nergens`, but the page has no id `nergens`",
+            "content/nl/employee/extra.md:8:13: links to `weg.html`, which is no file of the handbook",
+        ],
+        "{found:#?}"
     );
 }

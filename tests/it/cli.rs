@@ -102,6 +102,7 @@ fn content_errors_exit_1_with_snippet_and_usage_errors_exit_2() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_rebuild_rewrites_only_what_changed_and_says_so() {
     use std::os::unix::fs::MetadataExt;

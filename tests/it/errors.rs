@@ -164,7 +164,10 @@ fn link_to_a_page_the_customer_does_not_get_is_an_error() {
         "links to `sms-setup.md`, which is not in the handbook",
     )
     .clone();
-    assert_eq!((d.file(), d.line()), ("content/nl/employee/dialect.md", 46));
+    assert_eq!(
+        (d.file(), d.line(), d.column()),
+        ("content/nl/employee/dialect.md", 46, 9)
+    );
 }
 
 #[test]
@@ -202,4 +205,148 @@ fn sms_under_security_defaults_is_refused() {
     let errors = app_only_with("name: Appco\nmfa:\n  method: choose\n  allowed: [app, sms]\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n").errors();
     let d = find(&errors, "security defaults do not offer SMS");
     assert_eq!((d.file(), d.line()), (CUSTOMER, 4));
+}
+
+/// The app-only project with the employee page `extra` (the same in both languages).
+fn with_page(page: &str) -> Project {
+    let p = Project::fixture("app-only");
+    p.write("content/nl/employee/extra.md", page);
+    p.write("content/en/employee/extra.md", page);
+    p
+}
+
+#[test]
+fn regression_front_matter_reports_every_unknown_and_missing_key_with_the_body_in_one_run() {
+    let page = "---\ntitle: Extra\nms.date: 05/31/2024\nms.author: justinha\ntilte: x\n---\nZie [hier](nope.md).\n";
+    let errors = with_page(page).errors();
+    let en = |needle: &str| {
+        errors
+            .iter()
+            .find(|d| d.file() == "content/en/employee/extra.md" && d.message.contains(needle))
+            .map(|d| (d.line(), d.column(), d.severity))
+            .unwrap_or_else(|| panic!("no {needle:?} in {errors:#?}"))
+    };
+    use handboek::diagnostics::Severity::{Error, Warning};
+    assert_eq!(
+        en("`ms.date` is Microsoft Learn front matter"),
+        (3, 1, Error)
+    );
+    assert_eq!(
+        en("`ms.author` is Microsoft Learn front matter"),
+        (4, 1, Error)
+    );
+    assert_eq!(en("unknown key `tilte`"), (5, 1, Error));
+    assert_eq!(en("no `verified` date"), (1, 1, Error));
+    assert_eq!(en("no `order`"), (1, 1, Warning));
+    assert_eq!(
+        en("links to `nope.md`, a page that does not exist"),
+        (7, 5, Error)
+    );
+}
+
+#[test]
+fn regression_dot_slash_image_path_is_found_and_dot_dot_is_named_for_what_it_is() {
+    let p = with_page(
+        "---\ntitle: Extra\norder: 90\nverified: 2026-11-01\n---\n![Het scherm](./media/a.png)\n",
+    );
+    p.write("assets/media/a.png", "png");
+    let site = p.site();
+    assert!(
+        site.file("appco/employee/nl/extra.html")
+            .contains("<img src=\"../assets/media/a.png\" alt=\"Het scherm\" />")
+    );
+    let p =
+        with_page("---\ntitle: Extra\norder: 90\nverified: 2026-11-01\n---\nZie ![x](../a.png)\n");
+    let d = find(&p.errors(), "steps outside its folder").clone();
+    assert_eq!((d.line(), d.column()), (6, 5));
+}
+
+#[test]
+fn a_table_with_a_short_divider_and_a_page_without_order_are_warnings() {
+    let p = with_page(
+        "---\ntitle: Extra\nverified: 2026-11-01\n---\n| A | B | C |\n|---|---|\n| 1 | 2 | 3 |\n",
+    );
+    let build = p.build();
+    assert!(!build.diagnostics.has_errors(), "{}", build.diagnostics);
+    let found: Vec<(String, usize, usize, String)> = build
+        .diagnostics
+        .iter()
+        .filter(|d| d.file() == "content/en/employee/extra.md")
+        .map(|d| {
+            (
+                d.file().to_string(),
+                d.line(),
+                d.column(),
+                d.message.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].1, found[0].2), (1, 1));
+    assert!(found[0].3.contains("no `order`"));
+    assert_eq!((found[1].1, found[1].2), (6, 1));
+    assert!(
+        found[1]
+            .3
+            .contains("header has 3 cells and its divider line 2")
+    );
+    assert!(
+        build.output.get("appco/employee/nl/extra.html").is_some(),
+        "warnings do not stop the build"
+    );
+}
+
+#[test]
+fn regression_the_snippet_of_a_long_line_shows_the_bad_link() {
+    let filler = "Dit is een lange zin over het instellen van de app. ".repeat(5);
+    let page = format!(
+        "---\ntitle: Extra\norder: 90\nverified: 2026-11-01\n---\n{filler}Zie [de beheerdersrol](~/identity/role-based-access-control/permissions-reference.md#global-reader).\n"
+    );
+    let errors = with_page(&page).errors();
+    let d = find(&errors, "is not a page of this handbook");
+    assert_eq!((d.line(), d.column()), (6, 265));
+    let shown = d.to_string();
+    assert!(
+        shown.contains("permissions-reference.md#global-reader)"),
+        "{shown}"
+    );
+    assert!(
+        d.help.as_deref().unwrap_or("").contains("https://learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference#global-reader"),
+        "{d}"
+    );
+}
+
+#[test]
+fn regression_file_level_problems_point_at_the_key_that_holds_them() {
+    let p = Project::fixture("app-only");
+    p.write(
+        "handboek.yaml",
+        "msp:\n  url: https://www.test-it.nl\ndefaults:\n  helpdesk:\n    name: Servicedesk\n",
+    );
+    p.write(CUSTOMER, "name: Appco\nhelpdesk:\n  email: help@appco.nl\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n");
+    let page =
+        |when: &str| format!("---\ntitle: Extra\norder: 90\n{when}verified: 2026-11-01\n---\nx\n");
+    p.write("content/nl/employee/extra.md", &page("when: app\n"));
+    p.write("content/en/employee/extra.md", &page("when: sms\n"));
+    let errors = p.errors();
+    let msp = find(&errors, "no `msp.name`");
+    assert_eq!(
+        (msp.file(), msp.line(), msp.column()),
+        ("handboek.yaml", 1, 1)
+    );
+    assert_eq!(msp.span.map(|s| s.len), Some(3));
+    let when = find(&errors, "`when:` differs");
+    assert_eq!((when.line(), when.column()), (4, 1));
+    let p = Project::fixture("app-only");
+    p.write(
+        "handboek.yaml",
+        "msp:\n  name: Test IT\ndefaults:\n  helpdesk:\n    name: Servicedesk\n",
+    );
+    p.write(CUSTOMER, "name: Appco\nhelpdesk:\n  email: help@appco.nl\nmfa:\n  method: app\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n");
+    let errors = p.errors();
+    let phone = find(&errors, "the customer has no `helpdesk.phone`");
+    assert_eq!(
+        (phone.file(), phone.line(), phone.column()),
+        (CUSTOMER, 2, 1)
+    );
 }

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use handboek::check::{CheckOptions, Report, check};
+use handboek::date::Date;
 use handboek::diagnostics::Diagnostic;
 use handboek::files::Files;
 use handboek::{Build, BuildOptions, build};
@@ -67,6 +69,22 @@ impl Project {
     pub fn out(&self) -> PathBuf {
         self.dir.path().join("public")
     }
+
+    /// `handboek check` of the project on 3 December 2026.
+    pub fn check(&self) -> Report {
+        check_on(&Files::project(self.path()), "2026-12-03")
+    }
+}
+
+/// `handboek check` of `files` as if run on `today`.
+pub fn check_on(files: &Files, today: &str) -> Report {
+    let today = Date::parse(today).expect("date");
+    check(files, &CheckOptions { today }).expect("check runs")
+}
+
+/// Every finding as `file:line:col: message`.
+pub fn summaries(report: &Report) -> Vec<String> {
+    report.diagnostics.iter().map(|d| d.summary()).collect()
 }
 
 /// A successful build.

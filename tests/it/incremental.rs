@@ -161,16 +161,23 @@ fn settings_a_theme_file_or_any_new_project_file_renders_every_customer() {
     let project = project();
     let out = project.out();
     build(&project, &out);
-    let edits: [&dyn Fn(&Project); 3] = [
+    let edits: [&dyn Fn(&Project); 4] = [
         &|p| {
             p.edit("handboek.yaml", "name: Test IT", "name: Test IT B.V.");
         },
         &|p| {
             p.write("themes/default/static/extra.js", "// extra");
         },
-        // A file handboek may read one day (or another helper's new list): it counts.
+        // The project's own term list, a file no fingerprint code names.
         &|p| {
-            p.write("terms.yaml", "mfa: tweestapsverificatie\n");
+            p.write(
+                "terms.yaml",
+                "tweestaps: { nl: tweestapsverificatie, en: two-step verification }\n",
+            );
+        },
+        // A file handboek may read one day: it counts too.
+        &|p| {
+            p.write("notes/later.txt", "later\n");
         },
     ];
     for edit in edits {

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::customer::{Enforcement, Factor, Method};
+use crate::customer::{Enforcement, Factor, Method, PasskeyPrompt, WithoutSmartphone};
 use crate::lang::Lang;
 use crate::phone::Country;
 
@@ -61,6 +61,16 @@ form!(
 form!(
     /// `mfa.enforcement`.
     EnforcementName => one_of(&Enforcement::ALL.map(Enforcement::name))
+);
+
+form!(
+    /// `policy.without_smartphone`.
+    WithoutSmartphoneName => one_of(&WithoutSmartphone::ALL.map(WithoutSmartphone::name))
+);
+
+form!(
+    /// `policy.passkey_prompt`.
+    PasskeyPromptName => one_of(&PasskeyPrompt::ALL.map(PasskeyPrompt::name))
 );
 
 form!(

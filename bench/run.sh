@@ -39,7 +39,7 @@
 #
 # Results (gitignored) in bench/results/<MODE>/: peers/ (peers.sh's files),
 # N<N>-handboek-{clean,clean-quiet,incr}.json, -rss.txt, -verify.json, -floor.txt, -error.txt,
-# C<n>-handboek-{clean-quiet,nochange}.json, -rss.txt, -floor.txt, and N<N>-load.txt /
+# C<n>-handboek-{clean-quiet,nochange,onecustomer}.json, -rss.txt, -floor.txt, and N<N>-load.txt /
 # C<n>-load.txt: the load average before and after every measurement.
 set -euo pipefail
 
@@ -210,6 +210,12 @@ if [ -n "$CUSTOMERS" ] && [ "$CUSTOMERS" != 0 ]; then
     grep -E 'Maximum resident|Elapsed' "$RES/C$CUSTOMERS-handboek-rss.txt" | sed 's/^\s*/    /'
     # nothing changed since the build above: the output is left in place
     bench "handboek $CUSTOMERS customers no-change" "$RES/C$CUSTOMERS-handboek-nochange.json" "$B"
+    # one customer file changed before each run (a comment line: its bytes differ)
+    CF=$(ls "$C"/customers/*.yaml | head -n 1); CBK="$WORK/edit-backup-customer.yaml"; cp "$CF" "$CBK"
+    bench "handboek $CUSTOMERS customers one-customer-change" \
+      "$RES/C$CUSTOMERS-handboek-onecustomer.json" --prepare "echo '# edited' >> $CF" "$B"
+    mv "$CBK" "$CF"
+    (cd "$C" && "$HANDBOEK" build --out public $QUIET >/dev/null 2>&1)  # output of the unedited file
     floor "$C" "$C/public" "$RES/C$CUSTOMERS-handboek-floor.txt"
     rm -rf "$C/public"
   fi

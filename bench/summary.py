@@ -185,24 +185,30 @@ def mode_section(res, mode):
     cust = sorted(glob.glob(os.path.join(res, "C*-load.txt")))
     if cust:
         out += ["", "| customers | median clean, quiet start | load | median no-change rebuild | load "
-                "| peak RSS | floor, quiet start | load | clean/floor |",
-                "|---:|---:|---|---:|---|---:|---:|---|---:|"]
+                "| clean / no-change | median rebuild, one customer file changed | load "
+                "| clean / one changed | peak RSS | floor, quiet start | load | clean/floor |",
+                "|---:|---:|---|---:|---|---:|---:|---|---:|---:|---:|---|---:|"]
     for f in cust:
         n = int(re.match(r"C(\d+)-", os.path.basename(f)).group(1))
         base = os.path.join(res, f"C{n}-handboek")
         lt = loads(f)
         clean, nochange = hf(base + "-clean-quiet.json"), hf(base + "-nochange.json")
+        one = hf(base + "-onecustomer.json")
         fl, fl_line = floor_ms(base + "-floor.txt")
         rss = rss_mib(base + "-rss.txt")
         err = first_error(base + "-error.txt")
         data["customers"] = {"customers": n, "clean": clean, "nochange": nochange, "rss_mib": rss,
-                             "floor_ms": fl, "floor_line": fl_line}
+                             "onecustomer": one, "floor_ms": fl, "floor_line": fl_line}
         if err:
             data["failures"].append({"what": f"{n} customers", **err})
         out.append(f"| {n} | {ms(clean and clean['median'])} "
                    f"| {load_span(lt, f'handboek {n} customers clean-quiet')} "
                    f"| {ms(nochange and nochange['median'])} "
                    f"| {load_span(lt, f'handboek {n} customers no-change')} "
+                   f"| {ratio(clean and clean['median'], nochange and nochange['median'])} "
+                   f"| {ms(one and one['median'])} "
+                   f"| {load_span(lt, f'handboek {n} customers one-customer-change') if one else '–'} "
+                   f"| {ratio(clean and clean['median'], one and one['median'])} "
                    f"| {'?' if rss is None else f'{rss:,.0f} MiB'} | {ms(fl)} "
                    f"| {load_span(lt, 'floor') if fl else '–'} "
                    f"| {ratio(clean and clean['median'], fl)} |")

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::Project;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source};
-use crate::vars::{VAR_NAMES, variables};
+use crate::vars::{OPTIONAL_VARS, VAR_NAMES, variables};
 use crate::yaml::find_key;
 
 pub fn check_variables(project: &Project, diags: &mut Diagnostics) {
@@ -27,11 +27,13 @@ pub fn check_variables(project: &Project, diags: &mut Diagnostics) {
         if let Some(when) = &page.when {
             when.variables(&mut tested);
         }
-        used.extend(tested);
         for (name, span) in page.body.variables() {
             used.insert(name);
             let per_wave = name.starts_with("wave.");
-            if !per_wave && !project.customers.is_empty() && !set.contains(name) {
+            // An optional value the page tests (`{{#if sms.provider}}`) may be unset for
+            // every customer; a use outside such a condition fails the build per customer.
+            let guarded = OPTIONAL_VARS.contains(&name) && tested.contains(&name);
+            if !per_wave && !guarded && !project.customers.is_empty() && !set.contains(name) {
                 diags.push(
                     Diagnostic::error(format!("`{name}` is used here, but no customer sets it"))
                         .at(&page.source, span)
@@ -39,6 +41,7 @@ pub fn check_variables(project: &Project, diags: &mut Diagnostics) {
                 );
             }
         }
+        used.extend(tested);
     }
     let templates: Vec<&Source> = project.theme.templates().iter().collect();
     let settings = project

@@ -47,6 +47,27 @@ fn sms_under_security_defaults(c: &mut Check, own: &BTreeSet<Factor>) {
     });
 }
 
+/// Security defaults ask every user to register Microsoft Authenticator at the first sign-in
+/// under MFA (FACTS §1.1), so a handbook without the app path would not match the screens
+/// employees meet. The error is at the key that chose the methods.
+fn no_app_under_security_defaults(c: &mut Check) {
+    let place = c
+        .pick(|r| r.mfa.as_ref()?.allowed.as_ref())
+        .map(|a| (a.source, a.span))
+        .or_else(|| {
+            c.pick(|r| r.mfa.as_ref()?.method.as_ref())
+                .map(|a| (a.source, a.span))
+        });
+    let d = Diagnostic::error(
+        "security defaults ask every employee to set up Microsoft Authenticator, but this handbook has no app path",
+    )
+    .help("add `app` to `allowed` (or use `method: app`), or enforce MFA with `enforcement: conditional_access`, which needs Microsoft Entra ID P1.");
+    c.push(match place {
+        Some((source, span)) => d.at(source, span),
+        None => d,
+    });
+}
+
 /// Validates one customer from its layers (lowest first, the customer file last).
 /// `asset_exists` tells whether `assets/<path>` is a file of the project or the library.
 pub fn validate_customer(
@@ -135,6 +156,11 @@ pub fn validate_customer(
         && factors.contains(&Factor::Sms)
     {
         sms_under_security_defaults(&mut c, own);
+    } else if enforcement == Some(Enforcement::SecurityDefaults)
+        && let Some(own) = &own_factors
+        && !own.contains(&Factor::App)
+    {
+        no_app_under_security_defaults(&mut c);
     }
 
     if c.diags.has_errors() {

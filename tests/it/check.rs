@@ -112,6 +112,25 @@ fn stale_pages_warn_after_the_configured_age() {
 }
 
 #[test]
+fn an_optional_value_no_customer_sets_is_no_error_inside_its_own_condition() {
+    // The built-in admin guide names `{{ sms.provider }}` inside `{{#if sms.provider}}`:
+    // an MSP none of whose customers contracted a provider must still check clean.
+    let p = Project::fixture("app-only");
+    extra_page(
+        &p,
+        "{{#if helpdesk.url}}\nZie {{ helpdesk.url }}.\n{{/if}}",
+        "{{#if helpdesk.url}}\nSee {{ helpdesk.url }}.\n{{/if}}",
+    );
+    let report = on(&Files::project(p.path()), "2026-11-23");
+    let found = summaries(&report);
+    assert!(
+        !found.iter().any(|f| f.contains("no customer sets it")),
+        "{found:#?}"
+    );
+    assert_eq!(report.errors(), 0, "{found:#?}");
+}
+
+#[test]
 fn unset_and_unused_variables_are_found_where_they_are() {
     let p = Project::fixture("app-only");
     extra_page(&p, "Bel {{ helpdesk.url }}.", "Call {{ helpdesk.url }}.");

@@ -207,6 +207,22 @@ fn sms_under_security_defaults_is_refused() {
     assert_eq!((d.file(), d.line()), (CUSTOMER, 4));
 }
 
+#[test]
+fn a_handbook_without_the_app_under_security_defaults_is_refused_at_allowed() {
+    let errors = app_only_with("name: Appco\nmfa:\n  method: choose\n  allowed: [passkey, security_key]\n  enforcement: security_defaults\n  mandatory_from: 2026-12-01\n").errors();
+    let d = find(
+        &errors,
+        "security defaults ask every employee to set up Microsoft Authenticator",
+    );
+    assert_eq!((d.file(), d.line()), (CUSTOMER, 4));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("add `app` to `allowed`")
+    );
+}
+
 /// The app-only project with the employee page `extra` (the same in both languages).
 fn with_page(page: &str) -> Project {
     let p = Project::fixture("app-only");

@@ -77,6 +77,11 @@ pub struct BuildArgs {
     /// The Chromium or Chrome to print PDFs with (default: found on PATH).
     #[arg(long, value_name = "PATH", env = "HANDBOEK_CHROMIUM")]
     pub chromium: Option<PathBuf>,
+    /// Also write, per customer, one .zip of its employee handbook per language (with its
+    /// PDF when --pdf is given), to hand over on a file share or by e-mail:
+    /// <customer>/<customer>-handboek-nl.zip.
+    #[arg(long)]
+    pub zip: bool,
     /// Print only problems: no progress and no summary.
     #[arg(long, short)]
     pub quiet: bool,

@@ -5,6 +5,7 @@
 
 mod events;
 mod headings;
+mod hyphenate;
 mod links;
 mod raw_html;
 mod text;
@@ -18,7 +19,9 @@ use pulldown_cmark::{
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::dialect::{Insert, Resolved, split_placeholders};
+use crate::lang::Lang;
 
+pub use hyphenate::{Room, SOFT_HYPHEN, soft_hyphens, strip_soft_hyphens};
 pub use raw_html::without_comments;
 pub use text::{escape, escape_pieces, slugify};
 use write::Ev;
@@ -26,6 +29,8 @@ use write::Ev;
 /// Everything the renderer needs besides the Markdown.
 pub struct Context<'a> {
     pub source: &'a Source,
+    /// The page's language: how its long words are hyphenated.
+    pub lang: Lang,
     /// The page's slug; footnote ids are made from it.
     pub slug: &'a str,
     /// What to put before every id of the page in the site (a wave's copy of a page).
@@ -128,6 +133,8 @@ fn render_with(
         used_ids: BTreeSet::new(),
         links: Vec::new(),
         code_depth: 0,
+        cell_depth: 0,
+        in_heading: false,
         html: raw_html::RawHtml::default(),
     };
     let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
@@ -156,6 +163,7 @@ fn render_with(
             }
             _ => {}
         }
+        r.in_heading = heading.is_some();
         let into = match heading.as_mut() {
             Some(h) => &mut h.events,
             None => &mut events,
@@ -240,9 +248,15 @@ struct Renderer<'a> {
     diags: Diagnostics,
     out: Rendered,
     used_ids: BTreeSet<String>,
-    /// The links we are inside: target and the text seen so far (for print URLs).
+    /// The links we are inside: the print edition's target and the text seen so far (for
+    /// what is printed after a link).
     links: Vec<(String, String)>,
     code_depth: usize,
+    /// Table cells we are inside: narrow, so shorter words get soft hyphens there.
+    cell_depth: usize,
+    /// Heading text is also the heading's id and its entry in every table of contents, so
+    /// it gets no soft hyphens.
+    in_heading: bool,
     html: raw_html::RawHtml,
 }
 

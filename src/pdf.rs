@@ -1,5 +1,12 @@
 //! PDF files of the print editions, printed by a locally installed Chromium
-//! (`--headless --print-to-pdf`), several at a time.
+//! (`--headless --print-to-pdf`), several at a time: each printed until its page numbers
+//! are right, then given an outline and metadata ([`edition`]).
+
+mod browser;
+mod edition;
+pub mod outline;
+pub mod pages;
+pub mod plan;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -7,8 +14,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
-
-mod browser;
 
 use crate::files::file_url;
 pub use browser::find_chromium;
@@ -31,6 +36,16 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
     let html = std::path::absolute(html).with_context(|| format!("finding {}", html.display()))?;
     let pdf = html.with_extension("pdf");
     let partial = html.with_extension(format!("pdf.tmp-{}", std::process::id()));
+    let printed = edition::print_edition(&html, &|page| print_once(chromium, page, &partial))?;
+    std::fs::write(&partial, printed).with_context(|| format!("writing {}", partial.display()))?;
+    // A reader that shows the old PDF holds it open on Windows: wait, then name it.
+    crate::output::replace_file(&partial, &pdf)
+        .inspect_err(|_| drop(std::fs::remove_file(&partial)))?;
+    Ok(pdf)
+}
+
+/// Prints one HTML file to `partial` with Chromium; returns the PDF's bytes.
+fn print_once(chromium: &Path, html: &Path, partial: &Path) -> Result<Vec<u8>> {
     let profile = tempfile::tempdir().context("creating a browser profile folder")?;
     let mut child = Command::new(chromium)
         .args(sandbox_args(Platform::current(), running_as_root()))
@@ -45,7 +60,7 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", partial.display()))
-        .arg(file_url(&html))
+        .arg(file_url(html))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -67,16 +82,13 @@ fn print_pdf(chromium: &Path, html: &Path) -> Result<PathBuf> {
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    let written = std::fs::read(&partial).unwrap_or_default();
+    let written = std::fs::read(partial).unwrap_or_default();
+    let _ = std::fs::remove_file(partial);
     if !status.success() || !written.starts_with(b"%PDF") {
-        let _ = std::fs::remove_file(&partial);
         bail!(
             "Chromium could not print {} to PDF ({status})",
             html.display()
         );
     }
-    // A reader that shows the old PDF holds it open on Windows: wait, then name it.
-    crate::output::replace_file(&partial, &pdf)
-        .inspect_err(|_| drop(std::fs::remove_file(&partial)))?;
-    Ok(pdf)
+    Ok(written)
 }

@@ -12,7 +12,7 @@ use anyhow::Result;
 use handboek::diagnostics::Severity;
 use handboek::files::{Files, find_project};
 use handboek::lang::Lang;
-use handboek::{BuildOptions, build_into, pdf};
+use handboek::{BuildOptions, archive, build_into, pdf};
 
 use super::{BuildArgs, LangArg};
 
@@ -41,6 +41,18 @@ fn write_pdfs(files: &[String], out: &Path, chromium: Option<&Path>) -> Result<u
         .map(|path| out.join(path))
         .collect();
     Ok(pdf::print_pdfs(&chromium, &editions)?.len())
+}
+
+/// " and 21 PDFs and 7 archives", for what was asked for besides the pages.
+fn extras(pdfs: Option<usize>, archives: Option<usize>) -> String {
+    let mut out = String::new();
+    if let Some(n) = pdfs {
+        out.push_str(&format!(" and {n} PDFs"));
+    }
+    if let Some(n) = archives {
+        out.push_str(&format!(" and {n} archives"));
+    }
+    out
 }
 
 pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
@@ -90,6 +102,10 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
         .filter_map(|f| f.split_once('/'))
         .map(|(customer, _)| customer)
         .collect();
+    let archives = match args.zip {
+        true => archive::write_archives(&out, &built.iter().copied().collect::<Vec<_>>())?.len(),
+        false => 0,
+    };
     let pages = written
         .files
         .iter()
@@ -106,11 +122,7 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
             written.files.len(),
             written.written,
             written.unchanged,
-            if args.pdf {
-                format!(" and {pdfs} PDFs")
-            } else {
-                String::new()
-            },
+            extras(args.pdf.then_some(pdfs), args.zip.then_some(archives)),
             out.display(),
             started.elapsed().as_millis()
         );

@@ -1,10 +1,12 @@
 //! Mapping pulldown-cmark's events: most pass unchanged; text gets its placeholders filled,
 //! alerts, links, images, task-list boxes and footnotes are rewritten.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
+use super::hyphenate::{Room, soft_hyphens};
 use super::write::Ev;
 use super::{Renderer, alert_name, escape};
 use crate::dialect::{BLOCK_PLACEHOLDER, Insert, PLACEHOLDER_START, split_placeholders};
@@ -16,9 +18,18 @@ impl<'a> Renderer<'a> {
         match event {
             Event::Text(text) if self.code_depth == 0 && !text.contains(PLACEHOLDER_START) => {
                 self.note_text(&text);
-                Ok(Event::Text(text))
+                Ok(Event::Text(self.hyphenated(text)))
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+            Event::Start(Tag::TableCell) => {
+                self.cell_depth += 1;
+                Ok(event)
+            }
+            Event::End(TagEnd::TableCell) => {
+                self.cell_depth = self.cell_depth.saturating_sub(1);
+                self.out.text.push(' ');
+                Ok(event)
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                 self.out.text.push(' ');
                 Ok(event)
             }
@@ -31,8 +42,7 @@ impl<'a> Renderer<'a> {
                 | Tag::Strikethrough
                 | Tag::Table(_)
                 | Tag::TableHead
-                | Tag::TableRow
-                | Tag::TableCell,
+                | Tag::TableRow,
             )
             | Event::End(
                 TagEnd::List(_)
@@ -61,7 +71,9 @@ impl<'a> Renderer<'a> {
                 id,
             }) => {
                 let (site, print) = self.link(&dest_url, link_type, at);
-                self.links.push((site.clone(), String::new()));
+                // The print edition's target, for what is printed after the link.
+                let target = print.clone().unwrap_or_else(|| site.clone());
+                self.links.push((target, String::new()));
                 let start = |dest: String| {
                     Event::Start(Tag::Link {
                         link_type,
@@ -77,16 +89,16 @@ impl<'a> Renderer<'a> {
             }
             Event::End(TagEnd::Link) => {
                 let end = Event::End(TagEnd::Link);
-                // On paper a link is only as good as the address printed beside it.
-                match self.links.pop() {
-                    Some((href, text)) if href.starts_with("https://") && text.trim() != href => {
-                        let span = format!("<span class=\"print-url\"> ({})</span>", escape(&href));
-                        vec![Ev::Differs(
-                            end.clone(),
-                            vec![end, Event::InlineHtml(span.into())],
-                        )]
-                    }
-                    _ => vec![Ev::Same(end)],
+                match self
+                    .links
+                    .pop()
+                    .and_then(|(href, text)| print_suffix(&href, &text))
+                {
+                    Some(html) => vec![Ev::Differs(
+                        end.clone(),
+                        vec![end, Event::InlineHtml(html.into())],
+                    )],
+                    None => vec![Ev::Same(end)],
                 }
             }
             Event::Html(ref h) | Event::InlineHtml(ref h) if !h.contains(BLOCK_PLACEHOLDER) => {
@@ -124,7 +136,8 @@ impl<'a> Renderer<'a> {
                     match part {
                         Ok(t) => {
                             self.note_text(t);
-                            out.push(Event::Text(CowStr::from(t.to_string())));
+                            let text = self.hyphenated(CowStr::from(t.to_string()));
+                            out.push(Event::Text(text));
                         }
                         Err(n) => out.push(self.inline_insert(n)),
                     }
@@ -177,6 +190,22 @@ impl<'a> Renderer<'a> {
                 Tag::FootnoteDefinition(self.footnote(&name).into()),
             )],
             other => vec![other],
+        }
+    }
+
+    /// Text as shown: with soft hyphens in its long words (not in headings, whose text is
+    /// also their id and their entry in the contents). Search has already seen it without.
+    fn hyphenated(&self, text: CowStr<'a>) -> CowStr<'a> {
+        if self.in_heading {
+            return text;
+        }
+        let room = match self.cell_depth {
+            0 => Room::Wide,
+            _ => Room::Narrow,
+        };
+        match soft_hyphens(&text, self.cx.lang, room) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(hyphenated) => hyphenated.into(),
         }
     }
 
@@ -237,4 +266,22 @@ impl<'a> Renderer<'a> {
             None => String::new(),
         }
     }
+}
+
+/// What follows a link on paper. A web address is only as good as the address printed
+/// beside it; a reference inside the print edition gets an empty `data-ref` span, which the
+/// PDF's second printing fills with the number of the page the target is on (the print
+/// template words it: "(zie pagina 12)"). In a browser the span stays empty.
+fn print_suffix(href: &str, text: &str) -> Option<String> {
+    if href.starts_with("https://") && text.trim() != href {
+        return Some(format!(
+            "<span class=\"print-url\"> ({})</span>",
+            escape(href)
+        ));
+    }
+    let id = href.strip_prefix('#')?;
+    Some(format!(
+        "<span class=\"page-ref\" data-ref=\"{}\"></span>",
+        escape(id)
+    ))
 }

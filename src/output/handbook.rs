@@ -11,6 +11,7 @@ use crate::lang::Lang;
 use crate::markdown;
 use crate::output::nav::{self, Menu};
 use crate::output::pages::{RenderedPage, check_anchors, render_pages};
+use crate::output::print::render_print;
 use crate::output::search::{Entry, search_index};
 use crate::theme::view::{
     Chrome, CustomerView, HeadingView, LangLink, LanguageView, PageView, PrintView, SectionView,
@@ -310,50 +311,21 @@ fn render_language(
             drop(entries);
             out.put(format!("{lang}/search-index.js"), index.into_bytes());
         },
-        || render_print(theme, chrome(None)?, print),
+        || {
+            render_print(
+                theme,
+                chrome(None)?,
+                print,
+                customer.name.get(lang),
+                lang.code(),
+            )
+        },
     );
     match print {
         Ok(html) => out.put(format!("{lang}/{}", lang.print_file()), html),
         Err(d) => diags.push(d),
     }
     diags.into_result(assets)
-}
-
-/// The print edition. Its pages' HTML is most of it (megabytes for a long guide), so the
-/// template gets a short marker for each and the HTML is put in its place afterwards,
-/// instead of being copied into the template engine and out again.
-fn render_print(
-    theme: &Theme,
-    mut values: Values,
-    mut print: PrintView,
-) -> Result<Vec<u8>, Diagnostic> {
-    let bodies: Vec<String> = print
-        .sections
-        .iter_mut()
-        .enumerate()
-        .map(|(i, s)| std::mem::replace(&mut s.html, section_marker(i)))
-        .collect();
-    values.extend(&print)?;
-    let shell = theme.render_values("print.html", &values)?;
-    let mut html = Vec::with_capacity(shell.len() + bodies.iter().map(String::len).sum::<usize>());
-    let mut rest = shell.as_str();
-    for (i, body) in bodies.iter().enumerate() {
-        let marker = section_marker(i);
-        match rest.split_once(&marker) {
-            Some((before, after)) => {
-                html.extend_from_slice(before.as_bytes());
-                html.extend_from_slice(body.as_bytes());
-                rest = after;
-            }
-            None => break, // the theme does not show this section's text
-        }
-    }
-    html.extend_from_slice(rest.as_bytes());
-    Ok(html)
-}
-
-fn section_marker(i: usize) -> String {
-    format!("<!--handboek:section:{i}-->")
 }
 
 /// What is kept of a page once it is written.

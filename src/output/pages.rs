@@ -122,6 +122,7 @@ pub fn render_pages<T: Send>(
                 task_label: &task_label,
                 code_label: &code_label,
                 source: &page.source,
+                lang,
                 slug: &slug,
                 site_prefix: site_prefix.as_deref(),
                 print_prefix: &slug,

@@ -5,7 +5,9 @@
 // Opens every *.html file under <output-dir> in headless Chromium, once as file://
 // and once over HTTP under a sub-path, and fails on console errors, page errors,
 // failed or external requests, broken relative links and fragments, horizontal
-// scrolling at 390 px, a broken language switcher and basic structure problems.
+// scrolling at 390 px, a broken language switcher, basic structure problems, and words in
+// tables that wrap without a hyphen (words.mjs; at 390 and 1280 px, and print editions in
+// print layout).
 // Runs axe-core (WCAG 2.0/2.1/2.2 A and AA plus best practices) on every page that is
 // already open: at 390 px in the file:// tab and at 1280 px in the HTTP tab.
 // Prints each failure as `page: problem`, then `N passed, M failed` (counted in pages).
@@ -16,6 +18,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, sta
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brokenWords, PRINT_WIDTH } from './words.mjs';
 
 const BASE = '/intranet/mfa/';
 const PHONE = { width: 390, height: 844 };
@@ -237,8 +240,21 @@ async function visit(page, sink, url, axe) {
   try {
     await page.goto(url, { waitUntil: 'load' });
     info = await page.evaluate(inspectPage);
+    const viewport = page.viewportSize();
+    for (const word of await page.evaluate(brokenWords)) {
+      problems.push(`a table breaks "${word}" inside a word without a hyphen (at ${viewport.width} px)`);
+    }
+    // The print edition once more as it is printed: A4's width, print styles.
+    if (PRINT_NAMES.has(path.posix.basename(new URL(url).pathname)) && viewport.width === PHONE.width) {
+      await page.setViewportSize(PRINT_WIDTH);
+      await page.emulateMedia({ media: 'print' });
+      for (const word of await page.evaluate(brokenWords)) {
+        problems.push(`a table breaks "${word}" inside a word without a hyphen (in print)`);
+      }
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize(viewport);
+    }
     if (axe) {
-      const viewport = page.viewportSize();
       if (axe.at.width !== viewport.width) await page.setViewportSize(axe.at);
       accessibility = await axeProblems(page, axe).catch((err) => [`axe-core could not run: ${err.message.split('\n')[0]}`]);
       if (axe.at.width !== viewport.width) await page.setViewportSize(viewport);

@@ -192,3 +192,34 @@ fn rollout_schedule_and_reminder_files_use_the_customers_dates_and_helpdesk() {
         }
     }
 }
+
+/// Regression: the method table broke "Authentic|ator" at 390 px. Long words in tables
+/// carry soft hyphens; search, headings and addresses never do.
+#[test]
+fn long_words_in_tables_get_soft_hyphens_and_search_sees_none() {
+    const SOFT: char = '\u{ad}';
+    let (site, _) = examples();
+    let table = site.file("studio-noord/employee/nl/choose.html");
+    assert!(
+        table.contains("Au\u{ad}then\u{ad}ti\u{ad}ca\u{ad}tor-app"),
+        "no soft hyphens in the method table"
+    );
+    for (path, text) in site.html_files() {
+        let doc = scraper::Html::parse_document(&text);
+        let kept = scraper::Selector::parse(
+            "title, h1, h2, h3, a[href^='https:'], a[href^='mailto:'], a[href^='tel:'], code",
+        )
+        .expect("selector");
+        for element in doc.select(&kept) {
+            let text: String = element.text().collect();
+            assert!(!text.contains(SOFT), "{path}: soft hyphen in {text:?}");
+        }
+    }
+    for path in site
+        .paths()
+        .into_iter()
+        .filter(|p| p.ends_with("search-index.js"))
+    {
+        assert!(!site.file(&path).contains(SOFT), "{path} has soft hyphens");
+    }
+}

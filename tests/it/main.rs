@@ -1,5 +1,6 @@
 //! Integration tests: fixture projects built through the library and the binary.
 
+mod archive;
 mod atomic;
 mod browser;
 mod build;
@@ -16,6 +17,7 @@ mod notepad;
 mod parts;
 mod paths;
 mod pdf;
+mod pdf_read;
 mod raw_html;
 mod rollout;
 mod schema;

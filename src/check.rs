@@ -57,7 +57,7 @@ impl Report {
 pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
     let checker = Checker::default();
     let mut report = Report::default();
-    let diagnostics = crate::run(
+    let mut diagnostics = crate::run(
         files,
         &BuildOptions::default(),
         &checker,
@@ -74,8 +74,10 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
             check_verified(project, options.today, diags);
         },
     )?;
+    // Also the secrets in comments, and in files no build reads (`.yml`, a broken file).
+    diagnostics.extend(find_secrets(files)?);
     report.files = *lock(&checker.files);
-    report.diagnostics = mask_secrets(diagnostics, find_secrets(files)?).sorted();
+    report.diagnostics = secrets::mask_secrets(diagnostics).sorted();
     Ok(report)
 }
 
@@ -94,25 +96,6 @@ fn find_secrets(files: &Files) -> Result<Diagnostics> {
         }
     }
     Ok(found)
-}
-
-/// All findings, where every snippet of a file with a secret shows the file with its
-/// secrets masked: the report goes to terminals and CI logs.
-fn mask_secrets(mut diags: Diagnostics, secrets: Diagnostics) -> Diagnostics {
-    let masked: BTreeMap<String, crate::diagnostics::Source> = secrets
-        .iter()
-        .filter_map(|d| Some((d.file().to_string(), d.source.clone()?)))
-        .collect();
-    diags.extend(secrets);
-    diags
-        .into_iter()
-        .map(|mut d| {
-            if let Some(source) = masked.get(d.file()) {
-                d.source = Some(source.clone());
-            }
-            d
-        })
-        .collect()
 }
 
 /// Pages whose steps were last checked against the real screens too long ago.

@@ -17,7 +17,10 @@ use crate::dialect::{self, Condition, Known, Template};
 use crate::files::Files;
 use crate::lang::Lang;
 use crate::terms::Terms;
-pub use front_matter::{key_span as front_matter_key, split as split_front_matter};
+pub use front_matter::{
+    FrontMatter, Parsed as ParsedFrontMatter, key_span as front_matter_key,
+    parse as parse_front_matter, split as split_front_matter,
+};
 pub use parts::{PART_FILE, Part};
 
 /// Who a handbook is for; each audience is a separate site in a separate folder.

@@ -3,9 +3,11 @@
 //! type belongs.
 
 mod address;
+mod limits;
 mod msp;
 mod pick;
 mod policy;
+mod punycode;
 mod raw;
 mod retirement;
 mod sections;

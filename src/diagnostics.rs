@@ -94,12 +94,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error. The message is made safe to print: control characters are shown as symbols
+    /// and a long value quoted in backticks is cut (see [`tidy`]).
     pub fn error(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             source: None,
             span: None,
-            message: message.into(),
+            message: tidy(message.into()),
             help: None,
         }
     }
@@ -123,7 +125,7 @@ impl Diagnostic {
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+        self.help = Some(tidy(help.into()));
         self
     }
 
@@ -157,8 +159,12 @@ impl Diagnostic {
         };
         let title = level.primary_title(self.message.as_str());
         let mut group = Group::with_title(title);
+        let shown_line = match (&self.source, self.span) {
+            (Some(src), Some(sp)) => src.line_text(sp.line).map(visible),
+            _ => None,
+        };
         match (&self.source, self.span) {
-            (Some(src), Some(sp)) => match src.line_text(sp.line) {
+            (Some(src), Some(sp)) => match shown_line.as_deref() {
                 Some(line_text) => {
                     let range = char_range(line_text, sp.column, sp.len);
                     group = group.element(
@@ -183,6 +189,68 @@ impl Diagnostic {
             group = group.element(Level::HELP.message(help.as_str()));
         }
         renderer.render(&[group])
+    }
+}
+
+/// The most characters of a value quoted in a message; a longer one is cut. Long enough for
+/// any real address or path a hint suggests (a Microsoft Learn address is 100 to 200).
+pub const MAX_QUOTED: usize = 300;
+/// The most characters of a whole message or hint.
+const MAX_MESSAGE: usize = 2000;
+
+/// A message made safe for a terminal, a log and JSON: control characters become the
+/// symbols that picture them (so an ESC in a value cannot steer the terminal), each value
+/// quoted in backticks longer than [`MAX_QUOTED`] characters is cut, and so is a message
+/// that is longer than any real one (an author's 50 MB value is never echoed).
+pub fn tidy(message: String) -> String {
+    let needs_cut = message.len() > MAX_QUOTED;
+    if !needs_cut && !message.chars().any(is_control) {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE + 16));
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts are inside backticks.
+        if i % 2 == 1 && part.chars().count() > MAX_QUOTED {
+            out.extend(part.chars().take(MAX_QUOTED - 20).map(picture));
+            out.push_str(&format!("… ({} characters)", part.chars().count()));
+        } else {
+            out.extend(part.chars().map(picture));
+        }
+    }
+    if out.chars().count() > MAX_MESSAGE {
+        out = out.chars().take(MAX_MESSAGE).collect();
+        out.push('…');
+    }
+    out
+}
+
+/// A line of a source as it may be printed: control characters as their symbols, one
+/// character for one, so that columns stay where they were.
+pub fn visible(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.chars().any(is_control) {
+        std::borrow::Cow::Owned(line.chars().map(picture).collect())
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
+}
+
+/// Control characters other than a line break and a tab.
+fn is_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// The Unicode control picture of a C0 control (`␛` for ESC), `␡` for DEL and `�` for the
+/// C1 controls; any other character as it is.
+fn picture(c: char) -> char {
+    match c {
+        '\n' | '\t' => c,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
     }
 }
 
@@ -356,6 +424,22 @@ mod tests {
             d.summary(),
             "customers/acme.yaml:2:1: unknown key `helpdsk`"
         );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal_and_long_values_are_cut() {
+        let value = format!("a\u{1b}[31mb{}", "x".repeat(100_000));
+        let src = Source::new("c.yaml", format!("name: {value}\n"));
+        let d = Diagnostic::error(format!("`{value}` is not a name"))
+            .at(&src, Span::new(1, 7, 3))
+            .help(format!("not `{value}`"));
+        let text = d.to_string();
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("a␛[31mb"), "{text}");
+        assert!(d.message.contains("(100007 characters)"), "{}", d.message);
+        assert!(d.message.len() < MAX_QUOTED + 40, "{}", d.message);
+        assert!(text.len() < 2000, "{}", text.len());
+        assert_eq!(tidy("a `short` one".into()), "a `short` one");
     }
 
     #[test]

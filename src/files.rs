@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 use rust_embed::RustEmbed;
 
-use crate::diagnostics::{Diagnostic, Source};
+use crate::diagnostics::{Diagnostic, Diagnostics, Source};
 
+mod links;
 mod text;
 
 #[derive(RustEmbed)]
@@ -30,8 +31,9 @@ const EXAMPLES: &str = "examples/";
 /// One layer of files, searched before the ones below it.
 #[derive(Debug, Clone)]
 enum Layer {
-    /// A folder on disk (the MSP's project).
-    Dir(PathBuf),
+    /// A folder on disk (the MSP's project), as given and canonical (links resolved): a
+    /// file is read only if it resolves inside the canonical folder.
+    Dir(PathBuf, PathBuf),
     /// The embedded files under a prefix (`""` for the library, `examples/` for the examples).
     Embedded(&'static str),
 }
@@ -73,8 +75,12 @@ pub struct Files {
 impl Files {
     /// The project at `root` over the built-in library.
     pub fn project(root: &Path) -> Files {
+        let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         Files {
-            layers: vec![Layer::Dir(root.to_path_buf()), Layer::Embedded("")],
+            layers: vec![
+                Layer::Dir(root.to_path_buf(), canonical),
+                Layer::Embedded(""),
+            ],
             project_root: Some(root.to_path_buf()),
         }
     }
@@ -104,7 +110,10 @@ impl Files {
     /// Whether any layer has a file at `rel`, without reading it.
     pub fn exists(&self, rel: &str) -> bool {
         self.layers.iter().any(|layer| match layer {
-            Layer::Dir(root) => root.join(rel).is_file(),
+            Layer::Dir(root, canonical) => {
+                let path = root.join(rel);
+                path.is_file() && links::inside(canonical, &path)
+            }
             Layer::Embedded(prefix) => Builtin::get(&format!("{prefix}{rel}")).is_some(),
         })
     }
@@ -112,6 +121,18 @@ impl Files {
     /// The file at `rel` in the built-in layer only, ignoring overrides.
     pub fn read_builtin(&self, rel: &str) -> Result<Option<InputFile>> {
         read_in(&Layer::Embedded(""), rel)
+    }
+
+    /// Every symbolic link among the project's inputs that leaves the project, points at
+    /// nothing or loops: what it points at is never read (see `files/links.rs`).
+    pub fn link_problems(&self) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        for layer in &self.layers {
+            if let Layer::Dir(_, canonical) = layer {
+                diags.extend(links::link_problems(canonical));
+            }
+        }
+        diags
     }
 
     /// Every relative path under `dir/` in any layer, sorted, each once.
@@ -127,9 +148,9 @@ impl Files {
 
 fn read_in(layer: &Layer, rel: &str) -> Result<Option<InputFile>> {
     match layer {
-        Layer::Dir(root) => {
+        Layer::Dir(root, canonical) => {
             let path = root.join(rel);
-            if !path.is_file() {
+            if !path.is_file() || !links::inside(canonical, &path) {
                 return Ok(None);
             }
             let bytes =
@@ -153,13 +174,25 @@ fn read_in(layer: &Layer, rel: &str) -> Result<Option<InputFile>> {
 
 fn list_in(layer: &Layer, dir: &str, out: &mut BTreeSet<String>) -> Result<()> {
     match layer {
-        Layer::Dir(root) => {
+        Layer::Dir(root, canonical) => {
             let base = root.join(dir);
             if !base.is_dir() {
                 return Ok(());
             }
-            for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("listing {}", base.display()))?;
+            // Links are followed when they stay inside the project; the others (and loops)
+            // are reported by `link_problems` and skipped here.
+            let mut entries = walkdir::WalkDir::new(&base)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter();
+            while let Some(entry) = entries.next() {
+                let Ok(entry) = entry else { continue };
+                if entry.path_is_symlink() && !links::inside(canonical, entry.path()) {
+                    if entry.file_type().is_dir() {
+                        entries.skip_current_dir();
+                    }
+                    continue;
+                }
                 if !entry.file_type().is_file() || is_hidden_or_temp(entry.file_name()) {
                     continue;
                 }
@@ -192,10 +225,22 @@ fn is_hidden_or_temp(name: &std::ffi::OsStr) -> bool {
     name.starts_with('.') || name.starts_with('#') || name.ends_with('~') || name.ends_with(".swp")
 }
 
+/// The longest path an author may write (a logo, an image), in characters.
+pub const MAX_PATH_CHARS: usize = 255;
+
 /// Checks a path an author wrote (a logo, an image): relative, inside its folder, no tricks.
 pub fn check_relative(path: &str) -> Result<(), String> {
     if path.is_empty() {
         return Err("the path is empty".into());
+    }
+    if path.chars().count() > MAX_PATH_CHARS {
+        return Err(format!(
+            "the path is {} characters long; at most {MAX_PATH_CHARS} are allowed",
+            path.chars().count()
+        ));
+    }
+    if path.chars().any(char::is_control) {
+        return Err("the path contains a control character".into());
     }
     if path.starts_with('/') || path.starts_with('\\') || path.contains(':') {
         return Err(format!(

@@ -80,11 +80,19 @@ pub fn build_into(
     out: &Path,
     progress: output::Progress,
 ) -> Result<BuiltOnDisk> {
+    if let Err(why) = output::check_out_dir(files.project_root(), out) {
+        anyhow::bail!(why);
+    }
     let disk = output::Disk::new(out, &options.langs)?.with_progress(progress);
     let diagnostics = run(files, options, &disk, |_, _| {})?;
+    let customers = project::customer_ids(files)?
+        .iter()
+        .filter(|id| options.customers.is_empty() || options.customers.contains(id))
+        .count();
     Ok(BuiltOnDisk {
         written: disk.written(),
         diagnostics,
+        customers,
     })
 }
 
@@ -93,6 +101,8 @@ pub fn build_into(
 pub struct BuiltOnDisk {
     pub written: output::Written,
     pub diagnostics: Diagnostics,
+    /// The customers the build was to build (those whose files exist), built or not.
+    pub customers: usize,
 }
 
 /// What the pipeline loaded, for the checks across the whole project.
@@ -105,14 +115,25 @@ pub struct Project<'a> {
 }
 
 /// The pipeline into `sink`; `after` sees the loaded project once every customer is
-/// rendered (when settings, theme and library loaded) and may add problems.
+/// rendered (when settings, theme and library loaded) and may add problems. Whatever the
+/// problems show of a file with a secret in it shows it masked.
 fn run<S: Sink>(
     files: &Files,
     options: &BuildOptions,
     sink: &S,
     after: impl FnOnce(&Project, &mut Diagnostics),
 ) -> Result<Diagnostics> {
-    let mut diags = Diagnostics::new();
+    let diags = stages(files, options, sink, after)?;
+    Ok(secrets::mask_secrets(diags).sorted())
+}
+
+fn stages<S: Sink>(
+    files: &Files,
+    options: &BuildOptions,
+    sink: &S,
+    after: impl FnOnce(&Project, &mut Diagnostics),
+) -> Result<Diagnostics> {
+    let mut diags = files.link_problems();
     let settings = keep(load_settings(files)?, &mut diags);
     let theme_name = settings.as_ref().map_or("default", |s| s.theme.as_str());
     let theme = keep(load_theme(files, theme_name)?, &mut diags);

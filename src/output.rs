@@ -18,13 +18,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::Result;
 
 pub(crate) use disk::replace_file;
-pub use disk::{Disk, Progress, Written};
+pub use disk::{
+    Disk, MARKER, Progress, SOURCE_FOLDERS, TOP_NAMES, Written, check_out_dir, clean_leftovers,
+    reserved_id,
+};
 pub use handbook::{Inputs, Made, Put, Tree, audiences, handbooks, render_customer};
 use rayon::prelude::*;
 
 use crate::content::Audience;
 use crate::customer::Customer;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use fingerprint::{Record, Shared};
 pub use overview::render_overview;
 
@@ -77,6 +80,11 @@ pub(crate) fn tree_of(files: &[(&str, &str)]) -> Tree {
 /// folder per customer, swapped in when the customer built without errors).
 pub trait Sink: Sync {
     type Folder: Put;
+    /// Why the customer's folder may not be written, if it may not (a folder of that name
+    /// that the sink did not make).
+    fn refusal(&self, _customer: &str) -> Option<String> {
+        None
+    }
     /// A new, empty folder for one customer.
     fn folder(&self, customer: &str) -> Result<Self::Folder>;
     /// Keeps the customer's new folder (`keep`), or throws it away and leaves the old one.
@@ -196,26 +204,13 @@ pub fn render_customers<S: Sink>(
     let rendered: Vec<Result<Result<Vec<Audience>, Diagnostics>>> = customers
         .par_iter()
         .map(|c| {
-            let handbooks = handbooks(inputs.library, c, langs);
-            let pages: Vec<_> = handbooks.iter().flat_map(|(_, _, p)| p).copied().collect();
-            let fingerprint = fingerprints.map(|f| f.of(c, &pages));
-            let result = match (fingerprint, sink.previous(&c.id)) {
-                (Some(now), Some(before)) if before.matches(now, inputs.files) => {
-                    sink.unchanged(&c.id, before);
-                    Ok(audiences(&handbooks))
-                }
-                _ => {
-                    let folder = sink.folder(&c.id)?;
-                    let result = render_customer(inputs, c, langs, &folder);
-                    let record = match (&result, fingerprint) {
-                        (Ok(made), Some(now)) => {
-                            Some(Record::new(now, &made.assets, inputs.files)?)
-                        }
-                        _ => None,
-                    };
-                    sink.finish(&c.id, folder, result.is_ok(), record)?;
-                    result.map(|made| made.audiences)
-                }
+            let result = match sink.refusal(&c.id) {
+                Some(why) => Err(Diagnostics::from(
+                    Diagnostic::error(why).in_file(&c.source).help(
+                        "move that folder away (or rename the customer file), or build into another folder with `--out`.",
+                    ),
+                )),
+                None => render_or_keep(inputs, c, langs, fingerprints, sink)?,
             };
             let done = done.fetch_add(1, Ordering::Relaxed) + 1;
             sink.progress(done, customers.len(), &c.id);
@@ -232,4 +227,33 @@ pub fn render_customers<S: Sink>(
         }
     }
     Ok(built)
+}
+
+/// Renders `customer` into `sink`, or, with `fingerprints`, leaves its output alone when
+/// that was built from the same inputs. Its audiences, or its problems.
+fn render_or_keep<S: Sink>(
+    inputs: &Inputs,
+    customer: &Customer,
+    langs: &[Lang],
+    fingerprints: Option<&Shared>,
+    sink: &S,
+) -> Result<Result<Vec<Audience>, Diagnostics>> {
+    let c = customer;
+    let handbooks = handbooks(inputs.library, c, langs);
+    let pages: Vec<_> = handbooks.iter().flat_map(|(_, _, p)| p).copied().collect();
+    let fingerprint = fingerprints.map(|f| f.of(c, &pages));
+    if let (Some(now), Some(before)) = (fingerprint, sink.previous(&c.id))
+        && before.matches(now, inputs.files)
+    {
+        sink.unchanged(&c.id, before);
+        return Ok(Ok(audiences(&handbooks)));
+    }
+    let folder = sink.folder(&c.id)?;
+    let result = render_customer(inputs, c, langs, &folder);
+    let record = match (&result, fingerprint) {
+        (Ok(made), Some(now)) => Some(Record::new(now, &made.assets, inputs.files)?),
+        _ => None,
+    };
+    sink.finish(&c.id, folder, result.is_ok(), record)?;
+    Ok(result.map(|made| made.audiences))
 }

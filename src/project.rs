@@ -8,7 +8,7 @@ use crate::customer::{
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
 use crate::files::{Files, check_relative};
-use crate::yaml;
+use crate::{secrets, yaml};
 
 /// `handboek.yaml` and the built-in defaults, ready to layer customers on.
 pub struct Settings {
@@ -27,7 +27,7 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
         let source = file.source()?;
         match yaml::parse::<RawCustomer>(&source) {
             Ok(raw) => layers.push(Layer { source, raw }),
-            Err(d) => diags.push(d),
+            Err(d) => diags.extend(d),
         }
     }
     let Some(file) = files.read("handboek.yaml")? else {
@@ -44,10 +44,14 @@ pub fn load_settings(files: &Files) -> Result<Result<Settings, Diagnostics>> {
             return Ok(Err(diags));
         }
     };
+    // A secret in a value would be published (or reach every customer through `defaults:`).
+    if let Some(found) = secrets::scan(&source) {
+        diags.extend(found.in_values);
+    }
     let raw = match yaml::parse::<RawSettings>(&source) {
         Ok(raw) => raw,
         Err(d) => {
-            diags.push(d);
+            diags.extend(d);
             return Ok(Err(diags));
         }
     };
@@ -177,6 +181,14 @@ pub fn load_customers(
             diags.push(Diagnostic::error(format!("`{id}` is not a valid customer id")).at(&source, Span::new(1, 1, 0)).help("rename the file: lowercase letters, digits and dashes, e.g. `customers/van-dijk.yaml`."));
             continue;
         }
+        if let Some(why) = crate::output::reserved_id(id) {
+            diags.push(
+                Diagnostic::error(format!("`{id}` cannot be a customer id: {why}"))
+                    .at(&source, Span::new(1, 1, 0))
+                    .help(format!("rename the file, e.g. `customers/{id}-bv.yaml`: the id is the name of the customer's output folder.")),
+            );
+            continue;
+        }
         match customer_from(id, source, settings, &asset_exists) {
             Ok(c) => customers.push(c),
             Err(d) => diags.extend(d),
@@ -191,10 +203,24 @@ fn customer_from(
     settings: &Settings,
     asset_exists: &dyn Fn(&str) -> bool,
 ) -> Result<Customer, Diagnostics> {
-    let raw: RawCustomer = yaml::parse(&source)?;
+    // A value that `check` calls a secret is never published.
+    let mut problems = secrets::scan(&source).map_or_else(Diagnostics::new, |f| f.in_values);
+    let raw: RawCustomer = match yaml::parse(&source) {
+        Ok(raw) => raw,
+        Err(d) => {
+            problems.extend(d);
+            return Err(problems);
+        }
+    };
     let own = Layer { source, raw };
     let layers: Vec<&Layer> = settings.layers.iter().chain([&own]).collect();
-    validate_customer(id, &layers, &settings.msp, asset_exists)
+    match validate_customer(id, &layers, &settings.msp, asset_exists) {
+        Ok(customer) => problems.into_result(customer),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
 }
 
 fn valid_id(id: &str) -> bool {
@@ -203,6 +229,41 @@ fn valid_id(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
+}
+
+/// A customer from the text of a customer file alone, over the built-in defaults and a
+/// minimal MSP: for unit tests and the fuzz targets, which read no project.
+pub fn customer_from_text(id: &str, text: &str) -> Result<Customer, Diagnostics> {
+    static BUILTIN: std::sync::OnceLock<Result<Settings, Diagnostics>> = std::sync::OnceLock::new();
+    let settings = BUILTIN
+        .get_or_init(builtin_settings)
+        .as_ref()
+        .map_err(Clone::clone)?;
+    let source = Source::new(format!("customers/{id}.yaml"), text);
+    customer_from(id, source, settings, &|_| true)
+}
+
+/// The built-in defaults under an MSP called Test IT.
+fn builtin_settings() -> Result<Settings, Diagnostics> {
+    let files = Files::builtin_examples();
+    let defaults = files
+        .read_builtin("defaults.yaml")
+        .ok()
+        .flatten()
+        .and_then(|file| file.text().ok())
+        .ok_or_else(|| Diagnostics::from(Diagnostic::error("defaults.yaml is built in")))?;
+    let raw = yaml::parse::<RawCustomer>(&defaults)?;
+    let msp_source = Source::new("handboek.yaml", "msp:\n  name: Test IT\n");
+    let msp = validate_msp(&msp_source, &yaml::parse(&msp_source)?)?;
+    Ok(Settings {
+        msp,
+        theme: "default".into(),
+        layers: vec![Layer {
+            source: defaults,
+            raw,
+        }],
+        verified_within_days: 180,
+    })
 }
 
 /// A customer for unit tests: `yaml` over the built-in defaults and a minimal MSP.
@@ -214,29 +275,7 @@ pub(crate) fn test_customer(yaml: &str) -> Customer {
 /// [`test_customer`], or the problems of `yaml`.
 #[cfg(test)]
 pub(crate) fn try_test_customer(yaml: &str) -> Result<Customer, Diagnostics> {
-    let files = Files::builtin_examples();
-    let defaults = files
-        .read_builtin("defaults.yaml")
-        .ok()
-        .flatten()
-        .expect("defaults.yaml is built in");
-    let source = defaults.source().expect("utf-8");
-    let raw = yaml::parse::<RawCustomer>(&source).expect("defaults parse");
-    let msp_source = Source::new("handboek.yaml", "msp:\n  name: Test IT\n");
-    let msp = validate_msp(&msp_source, &yaml::parse(&msp_source).expect("msp parses"))
-        .expect("msp is valid");
-    let settings = Settings {
-        msp,
-        theme: "default".into(),
-        layers: vec![Layer { source, raw }],
-        verified_within_days: 180,
-    };
-    customer_from(
-        "test",
-        Source::new("customers/test.yaml", yaml),
-        &settings,
-        &|_| true,
-    )
+    customer_from_text("test", yaml)
 }
 
 #[cfg(test)]

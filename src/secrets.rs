@@ -3,12 +3,14 @@
 //! the secret.
 
 mod keys;
+mod mask;
 mod patterns;
 mod random;
 mod scan;
 mod values;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
+pub use mask::mask_secrets;
 use patterns::Hit;
 use scan::{Place, Scalar};
 
@@ -72,24 +74,65 @@ use scan::{Place, Scalar};
 /// - Multi-line flow collections and quoted strings are read per line; a secret in them is
 ///   still found by its shape, but may miss the key above it.
 pub fn find_secrets(source: &Source) -> Diagnostics {
+    let Some(found) = scan(source) else {
+        return Diagnostics::new();
+    };
+    let mut all = found.in_values;
+    all.extend(found.in_comments);
+    all
+}
+
+/// What [`find_secrets`] finds in one file, split by where it sits, with the file masked.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The file with every secret overwritten by `*`: the only text of it ever shown.
+    pub masked: Source,
+    /// The secrets as written, to be kept out of every message.
+    pub texts: Vec<String>,
+    /// Secrets in values: a build would publish them.
+    pub in_values: Diagnostics,
+    /// Secrets in comments: not published, but the file is shared.
+    pub in_comments: Diagnostics,
+}
+
+/// The secrets of `source`, or `None` when it has none.
+pub fn scan(source: &Source) -> Option<Found> {
     let scalars = scan::scalars(&source.text);
-    let found: Vec<(Span, Diagnostic)> = find_in(&scalars)
+    let found: Vec<(Span, Diagnostic, bool)> = find_in(&scalars)
         .into_iter()
         .map(|(scalar, hit)| {
             let comment = scalar.place == Place::Comment;
             let d = Diagnostic::error(hit.kind.message(comment)).help(hit.kind.help());
-            (span_of(scalar, &hit), d)
+            (span_of(scalar, &hit), d, comment)
         })
         .collect();
     if found.is_empty() {
-        return Diagnostics::new();
+        return None;
     }
-    let masked = masked(source, found.iter().map(|(span, _)| *span));
-    let mut diags = Diagnostics::new();
-    for (span, d) in found {
-        diags.push(d.at(&masked, span));
+    let texts = found
+        .iter()
+        .filter_map(|(span, _, _)| {
+            let line = source.line_text(span.line)?;
+            let text: String = line.chars().skip(span.column - 1).take(span.len).collect();
+            (!text.trim().is_empty()).then_some(text)
+        })
+        .collect();
+    let masked = masked(source, found.iter().map(|(span, _, _)| *span));
+    let (mut in_values, mut in_comments) = (Diagnostics::new(), Diagnostics::new());
+    for (span, d, comment) in found {
+        let d = d.at(&masked, span);
+        if comment {
+            in_comments.push(d);
+        } else {
+            in_values.push(d);
+        }
     }
-    diags
+    Some(Found {
+        masked,
+        texts,
+        in_values,
+        in_comments,
+    })
 }
 
 /// `source` with every span overwritten by `*`, character for character: the snippet of a

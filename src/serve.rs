@@ -6,6 +6,7 @@
 
 mod backlog;
 mod guard;
+mod host;
 mod http;
 mod inject;
 mod pages;
@@ -176,9 +177,10 @@ async fn serve(options: Options, report: Arc<dyn Fn(Report) + Send + Sync>) -> R
         let _ = stop_tx.send(true);
     });
     let mut stopped = stop_rx.clone();
-    let server = axum::serve(listener, http::router(shared)).with_graceful_shutdown(async move {
-        let _ = stopped.wait_for(|stop| *stop).await;
-    });
+    let server =
+        axum::serve(listener, http::router(shared, addr.ip())).with_graceful_shutdown(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        });
     let mut stopped = stop_rx;
     tokio::select! {
         served = server => served.context("serving")?,

@@ -145,7 +145,7 @@ struct RawTerm {
 fn parse_terms(source: &Source) -> (BTreeMap<String, Term>, Diagnostics) {
     let raw: Option<HashMap<Spanned<String>, Spanned<RawTerm>>> = match yaml::parse(source) {
         Ok(raw) => raw,
-        Err(d) => return (BTreeMap::new(), d.into()),
+        Err(d) => return (BTreeMap::new(), d),
     };
     let mut raw: Vec<_> = raw.unwrap_or_default().into_iter().collect();
     raw.sort_by_key(|(key, _)| span_of(key, 0));

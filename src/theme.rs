@@ -124,7 +124,13 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
             });
             continue;
         }
-        let source = file.source()?;
+        let source = match file.text() {
+            Ok(source) => source,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
         let template_name = if let Some(t) = rel.strip_prefix("templates/") {
             Some(t.to_string())
         } else if let Some(s) = rel

@@ -1,14 +1,30 @@
 //! The one way we read YAML: serde-saphyr with strict booleans, numbers with a leading zero
-//! kept as text, duplicate keys refused, and its errors turned into our diagnostics.
+//! kept as text, duplicate keys and tags refused; then a pass over the document that the
+//! types cannot make (a key written with no value, a control character or an oversized value
+//! anywhere), and every error in handboek's own words with file, line and column.
+
+mod explain;
+mod tree;
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::{Location, NonFiniteFloatPolicy, Spanned};
 
-use crate::diagnostics::{Diagnostic, Source, Span, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
+
+pub use tree::MAX_VALUE_CHARS;
+
+/// The largest YAML text handboek reads: a customer file or front matter is a few KB.
+pub const MAX_YAML_BYTES: usize = 1 << 20;
 
 /// Parse a whole YAML document into `T`.
-pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
     parse_str(source, &source.text, 0)
+}
+
+/// [`parse`] for a file where a key written without a value is an empty section on
+/// purpose (`passkey:` in `paths.yaml`: no pages), not a value lost to a `#` comment.
+pub fn parse_with_empty_sections<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
+    read(source, &source.text, 0, tree::EmptyKeys::Allowed)
 }
 
 /// Parse `text`, a part of `source` that starts after `line_offset` lines (front matter).
@@ -16,18 +32,67 @@ pub fn parse_str<T: DeserializeOwned>(
     source: &Source,
     text: &str,
     line_offset: usize,
-) -> Result<T, Diagnostic> {
+) -> Result<T, Diagnostics> {
+    read(source, text, line_offset, tree::EmptyKeys::Refused)
+}
+
+fn read<T: DeserializeOwned>(
+    source: &Source,
+    text: &str,
+    line_offset: usize,
+    empty_keys: tree::EmptyKeys,
+) -> Result<T, Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_YAML_BYTES {
+        return Err(Diagnostic::error(format!(
+            "this YAML text is {} KB; handboek reads at most {} KB",
+            text.len() / 1024,
+            MAX_YAML_BYTES / 1024
+        ))
+        .at(source, Span::new(line_offset + 1, 1, 0))
+        .help("a customer file or front matter is a few KB: look for pasted text, or a file saved in the wrong place.")
+        .into());
+    }
     let options = serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
+        reject_unsupported_tags: true,
+        // A text field keeps `.inf` or `1e999` as written (see `written`), never a float.
+        non_finite_float_policy: NonFiniteFloatPolicy::PassThrough,
+        budget: Some(budget()),
         with_snippet: false,
     };
-    serde_saphyr::from_str_with_options(text, options)
-        .map_err(|e| to_diagnostic(source, &e, line_offset))
+    let shape = tree::check(source, text, line_offset, empty_keys);
+    match serde_saphyr::from_str_with_options::<T>(text, options) {
+        Ok(value) if shape.problems.is_empty() => Ok(value),
+        Ok(_) => Err(shape.problems),
+        Err(e) => {
+            let mut all = Diagnostics::new();
+            // The pass says "no value" better, at the key, than the typed read at the value.
+            if !matches!(e, serde_saphyr::Error::NullIntoString { .. }) || shape.problems.is_empty()
+            {
+                all.push(explain::diagnostic(source, &e, line_offset, &shape));
+            }
+            all.extend(shape.problems);
+            Err(all)
+        }
+    }
 }
 
-/// The span of a spanned value, shifted by the lines before the parsed text.
+/// How much a YAML text may ask of the parser: no handboek file nests more than a few levels,
+/// and reading a nested value recurses, so the depth is bounded well below what a thread's
+/// stack holds.
+pub(crate) fn budget() -> serde_saphyr::Budget {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget
+}
+
+/// The deepest a YAML document may nest sections and lists.
+pub const MAX_DEPTH: usize = 24;
+
+/// The span of a spanned value, shifted by the lines before the parsed text; it covers the
+/// value's characters on its first line.
 pub fn span_of<T>(value: &Spanned<T>, line_offset: usize) -> Span {
     location_span(value.referenced, line_offset)
 }
@@ -35,92 +100,26 @@ pub fn span_of<T>(value: &Spanned<T>, line_offset: usize) -> Span {
 fn location_span(loc: Location, line_offset: usize) -> Span {
     let line = usize::try_from(loc.line()).unwrap_or(0).max(1) + line_offset;
     let column = usize::try_from(loc.column()).unwrap_or(0).max(1);
-    Span::new(line, column, 1)
+    let len = usize::try_from(loc.span().len()).unwrap_or(1).max(1);
+    Span::new(line, column, len)
 }
 
-fn to_diagnostic(source: &Source, err: &serde_saphyr::Error, line_offset: usize) -> Diagnostic {
-    let raw = err.without_snippet().to_string();
-    let message = strip_location(&raw);
-    let (message, help) = explain(&message);
-    let mut d = Diagnostic::error(message);
-    if let Some(help) = help {
-        d = d.help(help);
-    }
-    match err.location() {
-        Some(loc) if loc.line() > 0 => {
-            let mut span = location_span(loc, line_offset);
-            if let Some(key) = unknown_key(&raw) {
-                span.len = key.chars().count();
-            }
-            d.at(source, span)
-        }
-        _ => d.in_file(source),
-    }
-}
-
-/// serde-saphyr appends " at line L, column C" to some messages; we show the place ourselves.
-fn strip_location(message: &str) -> String {
-    let first = message.lines().next().unwrap_or(message).trim();
-    match first.rfind(" at line ") {
-        Some(i) => first[..i].to_string(),
-        None => first.to_string(),
-    }
-}
-
-fn unknown_key(message: &str) -> Option<&str> {
-    let rest = message.split("unknown field `").nth(1)?;
-    rest.split('`').next()
-}
-
-/// Rewrite serde's messages into ones a consultant acts on.
-fn explain(message: &str) -> (String, Option<String>) {
-    if let Some(key) = unknown_key(message) {
-        let expected: Vec<&str> = message
-            .split("expected one of ")
-            .nth(1)
-            .or_else(|| message.split("expected ").nth(1))
-            .map(|list| {
-                list.split(", ")
-                    .map(|k| k.trim().trim_matches('`'))
-                    .filter(|k| !k.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let known = expected
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let help = match did_you_mean(key, expected.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`? The keys allowed here are {known}."),
-            None if known.is_empty() => "remove this key.".to_string(),
-            None => format!("remove it; the keys allowed here are {known}."),
-        };
-        return (format!("unknown key `{key}`"), Some(help));
-    }
-    if let Some(rest) = message.split("missing field `").nth(1) {
-        let key = rest.split('`').next().unwrap_or(rest);
-        return (
-            format!("the key `{key}` is missing"),
-            Some(format!("add `{key}:` with a value here.")),
-        );
-    }
-    if message.contains("invalid type") || message.contains("boolean") {
-        return (message.to_string(), Some(type_hint(message)));
-    }
-    (message.to_string(), None)
-}
-
-fn type_hint(message: &str) -> String {
-    if message.contains("boolean") {
-        "write `true` or `false`.".into()
-    } else if message.contains("expected a sequence") {
-        "write a list, e.g. `[nl, en]`.".into()
-    } else if message.contains("expected struct") || message.contains("expected a map") {
-        "write the keys of this section on the lines below it, indented by two spaces.".into()
-    } else {
-        "check the value's type against the README (text in quotes if in doubt).".into()
-    }
+/// The text of a plain value as written at `span` (on one line), e.g. `1.10` where YAML
+/// read the number 1.1: a text field keeps what the author typed.
+pub fn written(source: &Source, span: Span) -> Option<String> {
+    let line = source.line_text(span.line)?;
+    let text: String = line
+        .chars()
+        .skip(span.column.saturating_sub(1))
+        .take(span.len)
+        .collect();
+    // What YAML reads as a number or a boolean is one word of these characters; anything
+    // else at the place (an alias `*name`, a tag) is not the value itself.
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '_'));
+    plain.then_some(text)
 }
 
 /// Where the block-style key `dotted` (e.g. `links.sign_in`) is written in a YAML text.
@@ -170,6 +169,13 @@ mod tests {
         Source::new("customers/acme.yaml", text)
     }
 
+    /// The one problem of `text` read as `T`.
+    fn error<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> Diagnostic {
+        let all: Vec<Diagnostic> = parse::<T>(&src(text)).unwrap_err().into_iter().collect();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        all.into_iter().next().unwrap()
+    }
+
     #[test]
     fn phone_with_leading_zero_stays_text() {
         let doc: Doc = parse(&src("phone: 0201234567\n")).unwrap();
@@ -180,14 +186,14 @@ mod tests {
     fn yes_is_not_a_boolean() {
         let doc: Doc = parse(&src("on: true\n")).unwrap();
         assert_eq!(doc.on, Some(true));
-        let err = parse::<Doc>(&src("on: yes\n")).unwrap_err();
+        let err = error::<Doc>("on: yes\n");
         assert_eq!(err.line(), 1, "{err}");
         assert!(err.help.as_deref().unwrap_or("").contains("true"), "{err}");
     }
 
     #[test]
     fn unknown_key_gets_line_and_did_you_mean() {
-        let err = parse::<Doc>(&src("phone: x\nhelpdsk:\n  name: y\n")).unwrap_err();
+        let err = error::<Doc>("phone: x\nhelpdsk:\n  name: y\n");
         assert_eq!(err.message, "unknown key `helpdsk`");
         assert_eq!((err.line(), err.column()), (2, 1), "{err}");
         assert!(err.help.as_deref().unwrap().contains("`helpdesk`"), "{err}");
@@ -203,14 +209,246 @@ mod tests {
 
     #[test]
     fn syntax_error_names_the_line() {
-        let err = parse::<Doc>(&src("phone: x\nhelpdesk:\n  name: [unclosed\n")).unwrap_err();
+        let err = error::<Doc>("phone: x\nhelpdesk:\n  name: [unclosed\n");
         assert!(err.line() >= 3, "{err}");
     }
 
     #[test]
     fn duplicate_keys_are_refused() {
-        let err = parse::<Doc>(&src("phone: x\nphone: y\n")).unwrap_err();
+        let err = error::<Doc>("phone: x\nphone: y\n");
         assert_eq!(err.line(), 2, "{err}");
+    }
+
+    /// Words of the YAML layer that must never reach an author.
+    const PARSER_WORDS: [&str; 12] = [
+        "Options",
+        "from_str",
+        "budget",
+        "scalar",
+        "mapping start",
+        "configured policy",
+        "from index",
+        "KeyPolicy",
+        "serde",
+        "i64",
+        "struct",
+        "deserialize",
+    ];
+
+    /// Each kind of error the YAML layer gives, in our words, at its line and column.
+    #[test]
+    fn every_kind_of_yaml_error_is_in_handboeks_words_at_its_place() {
+        use crate::customer::RawCustomer;
+        let deep = format!("name: {}x{}\n", "[".repeat(100), "]".repeat(100));
+        // Any value nests: a document read without a schema stops at the depth limit.
+        let err = parse::<serde_json::Value>(&src(&deep)).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert!(
+            d.message.contains("nests sections or lists too deep"),
+            "{d}"
+        );
+        assert_eq!(d.line(), 1);
+        let cases: Vec<(&str, String, (usize, usize), &str)> = vec![
+            (
+                "duplicate key",
+                "name: a\nname: b\n".into(),
+                (2, 1),
+                "`name` appears twice",
+            ),
+            (
+                "two documents",
+                "name: a\n---\nname: b\n".into(),
+                (2, 1),
+                "a second YAML document",
+            ),
+            (
+                "too deep for a text",
+                deep,
+                (1, 1),
+                "`name` should be a text",
+            ),
+            (
+                "section expected",
+                "helpdesk: Servicedesk\n".into(),
+                (1, 11),
+                "`helpdesk` should be a section",
+            ),
+            (
+                "list expected",
+                "languages: nl\n".into(),
+                (1, 12),
+                "`languages` should be a list",
+            ),
+            (
+                "boolean",
+                "features:\n  new_laptop: yes\n".into(),
+                (2, 15),
+                "`features.new_laptop` should be `true` or `false`",
+            ),
+            (
+                "unknown key",
+                "helpdsk:\n  name: x\n".into(),
+                (1, 1),
+                "unknown key `helpdsk`",
+            ),
+            (
+                "missing key in a wave",
+                "rollout:\n  waves:\n    - name: a\n      datum: 2026-01-01\n".into(),
+                (4, 7),
+                "unknown key `datum`",
+            ),
+            (
+                "NUL byte",
+                "name: a\u{0}b\n".into(),
+                (1, 8),
+                "NUL character",
+            ),
+            (
+                "BEL byte",
+                "name: a\u{7}b\n".into(),
+                (1, 8),
+                "control character U+0007",
+            ),
+            (
+                "BEL in a list",
+                "languages: [nl, \u{7}en]\n".into(),
+                (1, 17),
+                "control character U+0007",
+            ),
+            (
+                "tab indentation",
+                "helpdesk:\n\tname: x\n".into(),
+                (2, 1),
+                "a tab",
+            ),
+            (
+                "tab after spaces",
+                "helpdesk:\n  name: x\n  \tphone: y\n".into(),
+                (3, 3),
+                "a tab",
+            ),
+            (
+                "unclosed quote",
+                "name: 'Acme\nshort_name: x\n".into(),
+                (1, 7),
+                "quoted value is not closed",
+            ),
+            (
+                "unclosed bracket",
+                "languages: [nl, en\nname: x\n".into(),
+                (1, 12),
+                "never closed",
+            ),
+            (
+                "bad escape",
+                "name: \"a\\qb\"\n".into(),
+                (1, 9),
+                "escape YAML does not know",
+            ),
+            (
+                "colon in a value",
+                "name: Acme: de bakker\n".into(),
+                (1, 11),
+                "read as a new key",
+            ),
+            (
+                "unknown anchor",
+                "name: *acme\n".into(),
+                (1, 7),
+                "refers to no `&name`",
+            ),
+            (
+                "a tag",
+                "name: !klant Acme\n".into(),
+                (1, 14),
+                "no YAML tags",
+            ),
+            (
+                "per-language map of lists",
+                "name: { nl: [a] }\n".into(),
+                (1, 13),
+                "should be a text",
+            ),
+            (
+                "language twice",
+                "name: { nl: a, nl: b }\n".into(),
+                (1, 16),
+                "appears twice",
+            ),
+        ];
+        for (what, text, place, needle) in cases {
+            let all: Vec<Diagnostic> = match parse::<RawCustomer>(&src(&text)) {
+                Ok(_) => panic!("{what}: no error for {text:?}"),
+                Err(d) => d.into_iter().collect(),
+            };
+            let d = &all[0];
+            assert!(d.message.contains(needle), "{what}: {:#?}", all);
+            assert_eq!((d.line(), d.column()), place, "{what}: {d}");
+            let help = d.help.as_deref().unwrap_or("");
+            assert!(!help.is_empty(), "{what}: a hint");
+            for word in PARSER_WORDS {
+                assert!(
+                    !d.message.contains(word) && !help.contains(word),
+                    "{what}: {word:?} in {d}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn front_matter_errors_count_lines_from_the_top_of_the_page() {
+        #[derive(Debug, Deserialize)]
+        struct Front {
+            #[allow(dead_code)]
+            title: Option<String>,
+            #[allow(dead_code)]
+            order: Option<i64>,
+        }
+        let page = src("---\ntitle: [a, b]\norder: 1.5\n---\n");
+        let errs: Vec<Diagnostic> = parse_str::<Front>(&page, "title: [a, b]\norder: 1.5\n", 1)
+            .unwrap_err()
+            .into_iter()
+            .collect();
+        assert_eq!((errs[0].line(), errs[0].column()), (2, 8), "{}", errs[0]);
+        assert!(
+            errs[0].message.contains("`title` should be a text"),
+            "{}",
+            errs[0]
+        );
+        let errs: Vec<Diagnostic> = parse_str::<Front>(&page, "order: 1.5\n", 2)
+            .unwrap_err()
+            .into_iter()
+            .collect();
+        assert!(
+            errs[0].message.contains("`order` should be a whole number"),
+            "{}",
+            errs[0]
+        );
+        assert_eq!(errs[0].line(), 3);
+    }
+
+    #[test]
+    fn a_yaml_text_over_a_megabyte_is_refused_before_it_is_parsed() {
+        let text = format!("name: \"{}\"\n", "x".repeat(MAX_YAML_BYTES));
+        let err = error::<Doc>(&text);
+        assert!(err.message.contains("at most 1024 KB"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_plain_number_is_read_back_as_written() {
+        let source = src("short_name: 1.10\nhex: 0x1F  # c\n");
+        assert_eq!(
+            written(&source, Span::new(1, 13, 4)).as_deref(),
+            Some("1.10")
+        );
+        assert_eq!(
+            written(&source, Span::new(2, 6, 4)).as_deref(),
+            Some("0x1F")
+        );
+        assert_eq!(written(&source, Span::new(2, 6, 2)).as_deref(), Some("0x"));
+        assert_eq!(written(&source, Span::new(1, 1, 11)), None, "not one word");
+        let alias = src("a: &x 12\nb: *x\n");
+        assert_eq!(written(&alias, Span::new(2, 4, 2)), None, "an alias");
     }
 
     #[test]

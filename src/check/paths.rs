@@ -94,7 +94,7 @@ fn uses(customer: &Customer, path: &str) -> bool {
 }
 
 fn read(source: &Source, project: &Project) -> Result<Vec<Need>, Diagnostics> {
-    let raw: RawPaths = yaml::parse(source).map_err(Diagnostics::from)?;
+    let raw: RawPaths = yaml::parse_with_empty_sections(source)?;
     let mut diags = Diagnostics::new();
     let mut needs = Vec::new();
     // An empty or absent section is a path that needs nothing (yet).

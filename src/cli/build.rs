@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::Result;
@@ -66,6 +65,10 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
         .out
         .clone()
         .unwrap_or_else(|| root.as_deref().unwrap_or(cwd).join("public"));
+    if let Err(why) = handboek::output::check_out_dir(root.as_deref(), &out) {
+        eprintln!("error: {why}.");
+        return Ok(ExitCode::from(2));
+    }
     let langs: Vec<Lang> = args
         .langs
         .iter()
@@ -79,9 +82,7 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
         langs: langs.clone(),
     };
     let terminal = std::io::stderr().is_terminal();
-    let total = AtomicUsize::new(0);
     let progress = |done: usize, all: usize, customer: &str| {
-        total.store(all, Ordering::Relaxed);
         show_progress(args.quiet, terminal, done, all, customer);
     };
     let result = build_into(&files, &options, &out, &progress)?;
@@ -111,7 +112,8 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
         .iter()
         .filter(|f| f.ends_with(".html") && f.matches('/').count() == 3)
         .count();
-    let total = total.load(Ordering::Relaxed);
+    // Customers that failed to load never reach the renderer; count them all the same.
+    let total = result.customers.max(built.len());
     if !args.quiet {
         if root.is_none() {
             eprintln!("No handboek.yaml here: built the built-in example customers.");
@@ -133,10 +135,12 @@ pub fn build_command(cwd: &Path, args: BuildArgs) -> Result<ExitCode> {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        eprintln!(
-            "{n} error(s) in {} customer(s): nothing was written for them; their previous output is unchanged.",
-            total - built.len().min(total)
-        );
+        match total - built.len() {
+            0 => eprintln!("{n} error(s)."),
+            failed => eprintln!(
+                "{n} error(s) in {failed} customer(s): nothing was written for them; their previous output is unchanged."
+            ),
+        }
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -62,6 +62,27 @@ pub fn split(text: &str) -> Option<(&str, &str, usize)> {
     None
 }
 
+/// The longest title of a page or part, in characters: it is repeated in the menu of every
+/// page, the contents of the print edition and the search index.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+pub(super) fn long_title(source: &Source, span: Span, title: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the title is {} characters long; at most {MAX_TITLE_CHARS} fit in the menu",
+        title.trim().chars().count()
+    ))
+    .at(source, span)
+    .help("write a shorter title; the text of the page goes below the front matter.")
+}
+
+/// A title is plain text, the same for every customer (menus, the print edition's contents,
+/// the search index): a `{{` in it would be published as written.
+pub(super) fn braces_in_title(source: &Source, span: Span) -> Diagnostic {
+    Diagnostic::error("the title contains `{{`, but variables are not filled in in titles")
+        .at(source, span)
+        .help("write the title without `{{ … }}` (it is shared by every customer); put the customer's value in the page's text, where variables are filled in.")
+}
+
 /// Reads and checks the front matter of `source`. Every problem is reported together: each
 /// unknown key, each missing one, and each bad value.
 pub fn parse(source: &Source) -> Parsed<'_> {
@@ -131,9 +152,17 @@ fn read(source: &Source, yaml_text: &str, parsed: &mut Parsed) {
     }
     let raw: RawFrontMatter = match yaml::parse_str(source, yaml_text, 1) {
         Ok(raw) => raw,
-        Err(d) => return diags.push(d),
+        Err(d) => return diags.extend(d),
     };
     let title = match raw.title {
+        Some(t) if t.value.contains("{{") => {
+            diags.push(braces_in_title(source, yaml::span_of(&t, 1)));
+            None
+        }
+        Some(t) if t.value.trim().chars().count() > MAX_TITLE_CHARS => {
+            diags.push(long_title(source, yaml::span_of(&t, 1), &t.value));
+            None
+        }
         Some(t) if !t.value.trim().is_empty() => Some(t.value.trim().to_string()),
         Some(t) => {
             diags.push(
@@ -259,6 +288,19 @@ mod tests {
         let d = parsed.problems.iter().next().unwrap();
         assert_eq!((d.line(), d.column()), (4, 14), "{d}");
         assert!(d.help.as_deref().unwrap().contains("`sms`"));
+    }
+
+    #[test]
+    fn a_variable_in_the_title_is_an_error_at_its_line() {
+        let src = Source::new(
+            "p.md",
+            "---\ntitle: \"Welkom bij {{ customer.name }}\"\norder: 1\nverified: 2026-11-01\n---\nx\n",
+        );
+        let parsed = parse(&src);
+        let d = parsed.problems.iter().next().unwrap();
+        assert_eq!((d.line(), d.column()), (2, 8), "{d}");
+        assert_eq!(parsed.problems.len(), 1, "{}", parsed.problems);
+        assert!(d.message.contains("not filled in in titles"), "{d}");
     }
 
     #[test]

@@ -41,8 +41,15 @@ impl Part {
 
 /// Reads `_part.yaml`: a non-empty `title` and an optional `order`.
 pub fn load_part(source: Source, slug: String) -> Result<Part, Diagnostics> {
-    let raw: RawPart = yaml::parse(&source).map_err(Diagnostics::from)?;
+    let raw: RawPart = yaml::parse(&source)?;
     let title = raw.title.value.trim();
+    let span = yaml::span_of(&raw.title, 0);
+    if title.contains("{{") {
+        return Err(super::front_matter::braces_in_title(&source, span).into());
+    }
+    if title.chars().count() > super::front_matter::MAX_TITLE_CHARS {
+        return Err(super::front_matter::long_title(&source, span, title).into());
+    }
     if title.is_empty() {
         return Err(Diagnostic::error("the part's title is empty")
             .at(&source, yaml::span_of(&raw.title, 0))
@@ -135,6 +142,20 @@ mod tests {
             Source::new("content/nl/admin/tenant/_part.yaml", text),
             "tenant".into(),
         )
+    }
+
+    #[test]
+    fn a_variable_or_a_page_of_text_in_a_part_title_is_an_error() {
+        let d = part("title: \"Deel van {{ customer.name }}\"\n").unwrap_err();
+        assert!(
+            d.iter()
+                .next()
+                .unwrap()
+                .message
+                .contains("not filled in in titles")
+        );
+        let d = part(&format!("title: {}\n", "t".repeat(201))).unwrap_err();
+        assert!(d.iter().next().unwrap().message.contains("at most 200"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde_saphyr::Spanned;
 
 use super::address::check_url;
+use super::limits::text_limit;
 use super::raw::{RawCustomer, RawText};
 use super::{Text, Url};
 use crate::colour::Colour;
@@ -104,7 +105,62 @@ impl<'a> Check<'a> {
         langs: &[Lang],
     ) -> Option<Text> {
         let at = at?;
-        match at.value {
+        let typed;
+        let value = match at.value {
+            // A number stays the text the author typed (`1.10`, not 1.1).
+            RawText::Typed(read) => match crate::yaml::written(at.source, at.span) {
+                Some(text) => {
+                    typed = RawText::One(text);
+                    &typed
+                }
+                None => {
+                    self.push(
+                        at.error(format!(
+                            "`{key}` is written as a value YAML reads as `{read}`, not as text"
+                        ))
+                        .help(format!(
+                            "put the text in quotes: `{}: \"…\"`.",
+                            key.rsplit('.').next().unwrap_or(key)
+                        )),
+                    );
+                    return None;
+                }
+            },
+            other => other,
+        };
+        let text = self.text_value(&at, value, key, langs)?;
+        self.text_lengths(&at, &text, key).then_some(text)
+    }
+
+    /// Each language's text no longer than the kind of text allows.
+    fn text_lengths(&mut self, at: &At<'a, RawText>, text: &Text, key: &str) -> bool {
+        let limit = text_limit(key);
+        let texts: Vec<&str> = match text {
+            Text::One(s) => vec![s.as_str()],
+            Text::PerLang(map) => map.values().map(String::as_str).collect(),
+        };
+        let longest = texts.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+        if longest > limit {
+            self.push(
+                at.error(format!(
+                    "`{key}` is {longest} characters long; at most {limit} fit where it is shown"
+                ))
+                .help("write a shorter text; a handbook shows it on many pages."),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn text_value(
+        &mut self,
+        at: &At<'a, RawText>,
+        value: &RawText,
+        key: &str,
+        langs: &[Lang],
+    ) -> Option<Text> {
+        match value {
+            RawText::Typed(_) => None,
             RawText::One(s) if s.trim().is_empty() => {
                 self.push(
                     at.error(format!("`{key}` is empty"))

@@ -273,6 +273,9 @@ pub struct RawMsp {
 pub enum RawText {
     One(String),
     PerLang(BTreeMap<String, String>),
+    /// A plain value YAML reads as a number or a boolean (`1.10`, `0x1F`, `1e3`): the text
+    /// is read back as written (`yaml::written`); this is only YAML's reading of it.
+    Typed(String),
 }
 
 impl<'de> Deserialize<'de> for RawText {
@@ -281,8 +284,8 @@ impl<'de> Deserialize<'de> for RawText {
     }
 }
 
-/// One text, or a text per language. Numbers are texts too (`visit_i64` and friends), so an
-/// editor should not flag `name: 1`.
+/// One text, or a text per language. Numbers are texts too, kept as written (`name: 1.10`
+/// is the text `1.10`), so an editor should not flag `name: 1`.
 impl JsonSchema for RawText {
     fn inline_schema() -> bool {
         true
@@ -327,16 +330,20 @@ impl<'de> Visitor<'de> for RawTextVisitor {
         Ok(RawText::One(v.to_string()))
     }
 
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawText, E> {
+        Ok(RawText::Typed(v.to_string()))
+    }
+
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawText, E> {
-        Ok(RawText::One(v.to_string()))
+        Ok(RawText::Typed(v.to_string()))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawText, E> {
-        Ok(RawText::One(v.to_string()))
+        Ok(RawText::Typed(v.to_string()))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawText, E> {
-        Ok(RawText::One(v.to_string()))
+        Ok(RawText::Typed(v.to_string()))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {

@@ -34,6 +34,10 @@ pub enum Atom {
     Set(&'static str),
 }
 
+/// The longest condition, in characters. Longer ones are errors: a condition is parsed and
+/// evaluated recursively, so its size must be bounded (and no real one comes close).
+pub const MAX_CONDITION_CHARS: usize = 300;
+
 /// A problem in a condition: what is wrong, where (0-based character offset in the
 /// expression), how long, and a hint.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +84,19 @@ impl Condition {
     }
 
     pub fn parse(expr: &str) -> Result<Condition, ConditionError> {
+        let chars = expr.chars().count();
+        if chars > MAX_CONDITION_CHARS {
+            return Err(ConditionError {
+                offset: MAX_CONDITION_CHARS,
+                len: 1,
+                message: format!(
+                    "the condition is {chars} characters long; at most {MAX_CONDITION_CHARS} are allowed"
+                ),
+                help:
+                    "split it: nest one `{{#if}}` block inside another, or name fewer conditions."
+                        .into(),
+            });
+        }
         let tokens = tokenize(expr);
         if tokens.is_empty() {
             return Err(ConditionError {
@@ -416,6 +433,17 @@ mod tests {
             );
             assert!(e.help.contains("`without_smartphone.sms`"), "{}", e.help);
         }
+    }
+
+    #[test]
+    fn ten_thousand_nots_are_an_error_not_a_stack_overflow() {
+        let expr = format!("{}app", "not ".repeat(10_000));
+        let e = Condition::parse(&expr).unwrap_err();
+        assert!(e.message.contains("at most 300"), "{}", e.message);
+        assert_eq!(e.offset, MAX_CONDITION_CHARS);
+        let longest = format!("{}app", "not ".repeat(74));
+        assert!(longest.chars().count() <= MAX_CONDITION_CHARS);
+        assert!(Condition::parse(&longest).is_ok());
     }
 
     #[test]

@@ -7,6 +7,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
 use crate::learn::docfx::{Line, Scanner};
 use crate::vars::VAR_NAMES;
 
+/// How deep `{{#if}}` blocks may nest. The template is a tree walked recursively, so its
+/// depth is bounded; real pages nest two or three deep.
+pub const MAX_IF_DEPTH: usize = 20;
+
 /// Parses `body` (a slice of `source.text`), whose first line is line `first_line` of `source`. Every problem is
 /// collected; the template is usable only when there are none.
 pub fn parse(
@@ -21,6 +25,7 @@ pub fn parse(
         diags: Diagnostics::new(),
         stack: Vec::new(),
         root: Vec::new(),
+        too_deep: 0,
     };
     let mut docfx = Scanner::new(source);
     for (i, line) in body.split_inclusive('\n').enumerate() {
@@ -56,6 +61,8 @@ struct Parser<'a> {
     diags: Diagnostics,
     stack: Vec<Frame>,
     root: Vec<Node>,
+    /// `{{#if}}` blocks open beyond [`MAX_IF_DEPTH`]: reported once, and not nested further.
+    too_deep: usize,
 }
 
 impl Parser<'_> {
@@ -90,6 +97,21 @@ impl Parser<'_> {
 
     fn line(&mut self, raw: &str, line: usize) {
         let content = raw.trim_end_matches(['\n', '\r']);
+        // An invisible control character would be published raw in the page.
+        if let Some((i, c)) = content
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')
+        {
+            self.error(
+                Span::new(line, i + 1, 1),
+                format!(
+                    "the page contains the control character U+{:04X}",
+                    u32::from(c)
+                ),
+                "remove it: control characters are invisible, and would be published as they are.",
+            );
+        }
         let trimmed = content.trim();
         let indent_len = content.len() - content.trim_start().len();
         let col = content[..indent_len].chars().count() + 1;
@@ -107,6 +129,17 @@ impl Parser<'_> {
     /// A line that is a directive on its own; returns false if it is not one.
     fn directive(&mut self, inner: &str, span: Span, indent: &str) -> bool {
         if let Some(expr) = inner.strip_prefix("#if") {
+            if self.too_deep > 0 || self.stack.len() >= MAX_IF_DEPTH {
+                if self.too_deep == 0 {
+                    self.error(
+                        span,
+                        format!("`{{{{#if}}}}` blocks nest more than {MAX_IF_DEPTH} deep here"),
+                        "join the conditions with `and` instead of nesting a block in a block.",
+                    );
+                }
+                self.too_deep += 1;
+                return true;
+            }
             let offset = 2 + 3 + (expr.len() - expr.trim_start().len());
             match Condition::parse(expr.trim()) {
                 Ok(cond) => self.stack.push(Frame {
@@ -135,6 +168,12 @@ impl Parser<'_> {
             return true;
         }
         match inner.trim() {
+            "else" | "/if" if self.too_deep > 0 => {
+                if inner.trim() == "/if" {
+                    self.too_deep -= 1;
+                }
+                true
+            }
             "else" => {
                 match self.stack.last_mut() {
                     Some(f) if !f.in_else => f.in_else = true,
@@ -393,6 +432,39 @@ mod tests {
                 (6, 1, "`{{/if}}` without a `{{#if}}` above it".to_string()),
                 (7, 1, "this `{{#if}}` is never closed".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn five_thousand_nested_ifs_are_one_error_not_a_stack_overflow() {
+        let n = 5000;
+        let body = format!("{}x\n{}", "{{#if app}}\n".repeat(n), "{{/if}}\n".repeat(n));
+        let found = errors(&body);
+        assert_eq!(
+            found,
+            vec![(
+                MAX_IF_DEPTH + 1,
+                1,
+                format!("`{{{{#if}}}}` blocks nest more than {MAX_IF_DEPTH} deep here")
+            )]
+        );
+        let ok = format!(
+            "{}x\n{}",
+            "{{#if app}}\n".repeat(MAX_IF_DEPTH),
+            "{{/if}}\n".repeat(MAX_IF_DEPTH)
+        );
+        assert!(errors(&ok).is_empty());
+    }
+
+    #[test]
+    fn control_characters_in_a_page_are_errors_at_their_column() {
+        assert_eq!(
+            errors("Klik op \u{1b}[31mOK\u{7}\r\n\tTab mag.\n"),
+            vec![(
+                1,
+                9,
+                "the page contains the control character U+001B".to_string()
+            )]
         );
     }
 

@@ -1,7 +1,8 @@
 //! Text files as editors on any system save them: UTF-8 with or without a byte order mark,
 //! or UTF-16 with one (Windows Notepad still offers "UTF-16 LE" and "UTF-16 BE"). CRLF
-//! line ends stay as they are: the YAML, front matter, dialect and Markdown parsers take
-//! them as LF. Anything else — text in a legacy code page ("ANSI"), broken UTF-16 — is an
+//! line ends become LF here, once, so that no later stage (front matter, dialect, Markdown,
+//! comments left out of a page, templates copied into the output) can tell how an editor or
+//! git on Windows saved the file: the output is the same bytes. Anything else — text in a legacy code page ("ANSI"), broken UTF-16 — is an
 //! error at its first bad character that says how to save the file as UTF-8.
 
 use std::borrow::Cow;
@@ -42,7 +43,16 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Diagnostic> {
             "this file holds NUL characters, as UTF-16 text without a byte order mark does";
         return Err(problem(message.into(), Some(span_at(&text, at)), ""));
     }
-    Ok(Source::new(name, text))
+    Ok(Source::new(name, lf(text)))
+}
+
+/// The text with every CRLF line end as LF (a CR on its own stays: it is no line end).
+fn lf(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.contains("\r\n") {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text
+    }
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
@@ -84,6 +94,16 @@ mod tests {
     }
 
     #[test]
+    fn crlf_line_ends_read_as_lf_and_a_lone_cr_stays() {
+        let source = decode(
+            "content/nl/employee/x.md",
+            b"---\r\ntitle: X\r\n---\r\n<!-- c -->\r\na\rb\r\n",
+        )
+        .unwrap();
+        assert_eq!(&*source.text, "---\ntitle: X\n---\n<!-- c -->\na\rb\n");
+    }
+
+    #[test]
     fn notepads_encodings_read_as_the_same_text() {
         let crlf = "name: Bakkerij Één\r\nhelpdesk:\r\n  phone: 020 123 4567\r\n";
         let mut utf16be = vec![0xFE, 0xFF];
@@ -98,7 +118,7 @@ mod tests {
             ("UTF-16 BE", utf16be),
         ] {
             let source = decode("customers/acme.yaml", &bytes).unwrap();
-            assert_eq!(&*source.text, crlf, "{encoding}");
+            assert_eq!(&*source.text, crlf.replace("\r\n", "\n"), "{encoding}");
         }
     }
 

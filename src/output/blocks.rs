@@ -32,6 +32,8 @@ struct ScreenView<'a> {
     customer: ScreenCustomer,
     account: String,
     country: &'static str,
+    /// `sms.calls`: the tenant lets employees take a voice call, so "Call me" is offered.
+    calls: bool,
 }
 
 #[derive(Serialize)]
@@ -174,6 +176,7 @@ impl<'a> Blocks<'a> {
                 Country::Nl => "nl",
                 Country::Be => "be",
             },
+            calls: customer.sms.calls,
         };
         let drawn = self
             .inputs

@@ -17,7 +17,13 @@ use super::fingerprint::{self, Record};
 use super::{Put, Sink, lock};
 use crate::lang::Lang;
 
+mod guard;
+mod leftovers;
 mod swap;
+
+pub use guard::{MARKER, SOURCE_FOLDERS, TOP_NAMES, check_out_dir, reserved_id};
+pub use leftovers::clean_leftovers;
+use leftovers::staging_name;
 pub(crate) use swap::replace_file;
 use swap::swap_in;
 
@@ -49,6 +55,7 @@ pub struct Written {
 impl<'a> Disk<'a> {
     pub fn new(out: &Path, built_langs: &[Lang]) -> Result<Disk<'a>> {
         fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+        clean_leftovers(out);
         Ok(Disk {
             out: out.to_path_buf(),
             built_langs: built_langs.to_vec(),
@@ -145,6 +152,7 @@ impl Staging {
         remove_if_exists(&self.dir)?;
         fs::create_dir_all(&self.dir)
             .with_context(|| format!("creating {}", self.dir.display()))?;
+        guard::mark(&self.dir).with_context(|| format!("writing {}", self.dir.display()))?;
         for rel in std::mem::take(&mut state.1) {
             let path = self.place(&rel)?;
             let old = self.target.join(&rel);
@@ -169,7 +177,7 @@ impl Staging {
     }
 
     /// Whether the old folder holds exactly the files of this build (all unchanged),
-    /// besides its record.
+    /// besides the marker and the record.
     fn old_is_complete(&self, count: usize) -> bool {
         let files = walkdir::WalkDir::new(&self.target)
             .min_depth(1)
@@ -177,7 +185,8 @@ impl Staging {
             .filter(|e| {
                 e.as_ref().is_ok_and(|e| {
                     e.file_type().is_file()
-                        && !(e.depth() == 1 && e.file_name() == fingerprint::FILE)
+                        && !(e.depth() == 1
+                            && (e.file_name() == MARKER || e.file_name() == fingerprint::FILE))
                 })
             })
             .count();
@@ -207,10 +216,12 @@ impl Sink for Disk<'_> {
         }
     }
 
+    fn refusal(&self, customer: &str) -> Option<String> {
+        guard::refusal(&self.out.join(customer))
+    }
+
     fn folder(&self, customer: &str) -> Result<Staging> {
-        let dir = self
-            .out
-            .join(format!(".{customer}.tmp-{}", std::process::id()));
+        let dir = self.out.join(staging_name(customer));
         Ok(Staging {
             dirs: Mutex::new(HashSet::from([dir.clone()])),
             state: Mutex::default(),
@@ -243,11 +254,13 @@ impl Sink for Disk<'_> {
             record.to_text()
         });
         if unchanged {
-            // The same files from other inputs (or from a build before records): the
-            // record is the only thing to write.
+            // The same files from other inputs (or from a build before records or the
+            // marker): the record and the marker are the only things to write.
             if let Some(text) = record {
                 write_if_changed(&folder.target.join(fingerprint::FILE), text.as_bytes())?;
             }
+            guard::mark(&folder.target)
+                .with_context(|| format!("writing {}", folder.target.display()))?;
         } else {
             folder.materialize()?;
             let (dir, target) = (&folder.dir, &folder.target);
@@ -289,10 +302,17 @@ impl Sink for Disk<'_> {
         let path = self.out.join(rel);
         let changed = !same_bytes(&path, &bytes);
         if changed {
-            let tmp = self.out.join(format!(".{rel}.tmp-{}", std::process::id()));
+            if path.symlink_metadata().is_ok() && !guard::top_owned(&self.out) {
+                anyhow::bail!(
+                    "`{}` was not written by handboek (its folder has no `{MARKER}` file), so handboek does not replace it; move it away, or build into another folder with `--out`",
+                    path.display()
+                );
+            }
+            let tmp = self.out.join(staging_name(rel));
             fs::write(&tmp, &bytes).with_context(|| format!("writing {}", tmp.display()))?;
             replace_file(&tmp, &path)?;
         }
+        guard::mark(&self.out).with_context(|| format!("writing {}", self.out.display()))?;
         self.count(changed);
         lock(&self.files).push(rel.to_string());
         Ok(())

@@ -2,7 +2,7 @@
 //! sets `window.HANDBOEK_SEARCH`, loaded with a `<script>` tag so that search works from
 //! `file://` too, where pages cannot fetch JSON.
 
-use crate::markdown::{Heading, Rendered};
+use crate::markdown::{Heading, Rendered, strip_soft_hyphens};
 
 /// One page as search sees it.
 pub struct Entry<'a> {
@@ -30,8 +30,9 @@ impl Entry<'_> {
     }
 }
 
-/// The index as JavaScript. Titles, section headings and text are kept as written; the
-/// script folds case and accents when it searches.
+/// The index as JavaScript. Titles, section headings and text are kept as written, but for
+/// soft hyphens, wherever they came from (a search for "beveiligingssleutel" must find the
+/// word an author split with one); the script folds case and accents when it searches.
 pub fn search_index(entries: &[Entry]) -> String {
     // Sized up front: for a long guide the index is megabytes, and growing it by doubling
     // would hold up to twice that.
@@ -43,7 +44,7 @@ pub fn search_index(entries: &[Entry]) -> String {
     js.push_str("window.HANDBOEK_SEARCH=[\n");
     for e in entries {
         js.push_str("{t:");
-        push_js_string(&mut js, e.title);
+        push_searchable(&mut js, e.title);
         js.push_str(",u:");
         push_js_string(&mut js, &e.href);
         js.push_str(",h:[");
@@ -51,15 +52,20 @@ pub fn search_index(entries: &[Entry]) -> String {
             js.push_str(if i == 0 { "[" } else { ",[" });
             push_js_string(&mut js, id);
             js.push(',');
-            push_js_string(&mut js, text);
+            push_searchable(&mut js, text);
             js.push(']');
         }
         js.push_str("],x:");
-        push_js_string(&mut js, &e.text);
+        push_searchable(&mut js, &e.text);
         js.push_str("},\n");
     }
     js.push_str("];\n");
     js
+}
+
+/// Text as a string literal for search, added to `out`: without soft hyphens.
+fn push_searchable(out: &mut String, text: &str) {
+    push_js_string(out, &strip_soft_hyphens(text));
 }
 
 /// A JavaScript string literal that is also safe inside HTML (no `<`, `>` or `&` as such).
@@ -122,6 +128,19 @@ fn push_js_string(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn soft_hyphens_an_author_typed_never_reach_the_index() {
+        let entry = Entry {
+            title: "Beveiligings\u{ad}sleutel",
+            href: "security-key.html".into(),
+            headings: Vec::new(),
+            text: "Een beveiligings\u{ad}sleutel".into(),
+        };
+        let js = search_index(&[entry]);
+        assert!(!js.contains('\u{ad}'), "{js}");
+        assert!(js.contains("Een beveiligingssleutel"), "{js}");
+    }
 
     #[test]
     fn strings_cannot_break_out_of_the_script() {

@@ -26,11 +26,17 @@ use super::state::{Notice, Preview};
 /// served with.
 pub const EVENTS: &str = "/_handboek/events";
 
-pub fn router(shared: Arc<Shared>) -> Router {
+/// The preview's routes, answering only requests addressed to this machine (`bound` is
+/// the address the server listens on).
+pub fn router(shared: Arc<Shared>, bound: std::net::IpAddr) -> Router {
     Router::new()
         .route(EVENTS, get(events))
         .fallback(file)
         .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(
+            bound,
+            super::host::only_own_host,
+        ))
 }
 
 async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {

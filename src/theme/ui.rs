@@ -80,7 +80,7 @@ pub fn load_ui(files: Vec<(String, Source)>) -> Result<Ui, Diagnostics> {
                     strings.insert(key, value.value);
                 }
             }
-            Err(d) => diags.push(d),
+            Err(d) => diags.extend(d),
         }
     }
     for ((lang, group, key), (source, span)) in &places {

@@ -1,29 +1,8 @@
 //! A failed build leaves the previous output as it was.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use assert_cmd::Command;
-
-use crate::fixture::Project;
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .expect("prefix")
-                    .display()
-                    .to_string(),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
-}
+use crate::fixture::{Project, snapshot};
 
 /// Equal trees, reporting the paths that differ rather than the bytes.
 fn assert_same(now: &BTreeMap<String, Vec<u8>>, before: &BTreeMap<String, Vec<u8>>) {
@@ -35,18 +14,10 @@ fn assert_same(now: &BTreeMap<String, Vec<u8>>, before: &BTreeMap<String, Vec<u8
     assert!(changed.is_empty(), "changed, added or removed: {changed:?}");
 }
 
-fn handboek(project: &Project, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("handboek")
-        .expect("binary")
-        .current_dir(project.path())
-        .args(args)
-        .assert()
-}
-
 #[test]
 fn failed_build_leaves_the_previous_output_byte_identical() {
     let project = Project::fixture("app-only");
-    handboek(&project, &["build"]).success();
+    project.run(&["build"]).success();
     let before = snapshot(&project.out());
     assert!(before.len() > 20);
     project.edit(
@@ -54,7 +25,7 @@ fn failed_build_leaves_the_previous_output_byte_identical() {
         "method: app",
         "method: authenticator",
     );
-    handboek(&project, &["build"]).code(1);
+    project.run(&["build"]).code(1);
     assert_same(&snapshot(&project.out()), &before);
     let leftovers: Vec<_> = std::fs::read_dir(project.out())
         .expect("ls")
@@ -70,11 +41,11 @@ fn failed_build_leaves_the_previous_output_byte_identical() {
 #[test]
 fn one_bad_customer_does_not_stop_the_others() {
     let project = Project::fixture("app-only");
-    handboek(&project, &["build"]).success();
+    project.run(&["build"]).success();
     let before = snapshot(&project.out().join("appco"));
     project.write("customers/second.yaml", "name: Second\nmfa:\n  method: sms\n  enforcement: per_user\n  mandatory_from: 2026-12-01\n");
     project.edit("customers/appco.yaml", "method: app", "method: nope");
-    handboek(&project, &["build"]).code(1);
+    project.run(&["build"]).code(1);
     assert!(
         project
             .out()
@@ -87,14 +58,16 @@ fn one_bad_customer_does_not_stop_the_others() {
 #[test]
 fn building_one_language_keeps_the_other() {
     let project = Project::fixture("app-only");
-    handboek(&project, &["build"]).success();
+    project.run(&["build"]).success();
     let en_before = snapshot(&project.out().join("appco/employee/en"));
     project.edit(
         "customers/appco.yaml",
         "name: Appco B.V.",
         "name: Appco Nieuw",
     );
-    handboek(&project, &["build", "--lang", "nl", "--customer", "appco"]).success();
+    project
+        .run(&["build", "--lang", "nl", "--customer", "appco"])
+        .success();
     let nl =
         std::fs::read_to_string(project.out().join("appco/employee/nl/index.html")).expect("nl");
     assert!(nl.contains("Appco Nieuw"));

@@ -70,10 +70,41 @@ impl Project {
         self.dir.path().join("public")
     }
 
+    /// The `handboek` binary, run in the project's folder.
+    pub fn command(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("handboek").expect("binary");
+        cmd.current_dir(self.path());
+        cmd
+    }
+
+    /// Runs `handboek ARGS` in the project's folder.
+    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        self.command().args(args).assert()
+    }
+
     /// `handboek check` of the project on 3 December 2026.
     pub fn check(&self) -> Report {
         check_on(&Files::project(self.path()), "2026-12-03")
     }
+}
+
+/// Every file under `dir` with its bytes, by its path relative to `dir`.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .expect("prefix")
+                    .display()
+                    .to_string(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
 }
 
 /// `handboek check` of `files` as if run on `today`.

@@ -83,9 +83,15 @@ impl Server {
 
     /// One request with the path sent exactly as given.
     fn get(&self, path: &str) -> Reply {
+        self.get_from(path, Some(&self.addr))
+    }
+
+    /// One request with the `Host:` header as given (none for `None`).
+    fn get_from(&self, path: &str, host: Option<&str>) -> Reply {
         let mut stream = TcpStream::connect(&self.addr).expect("connect");
         stream.set_read_timeout(Some(WAIT)).expect("timeout");
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: {}\r\n\r\n", self.addr).expect("send");
+        let host = host.map_or(String::new(), |h| format!("Host: {h}\r\n"));
+        write!(stream, "GET {path} HTTP/1.0\r\n{host}\r\n").expect("send");
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).expect("a whole reply");
         let raw = String::from_utf8_lossy(&raw).to_string();
@@ -525,4 +531,53 @@ fn the_built_output_has_no_preview_bar() {
         }
     }
     assert!(pages > 10, "the build wrote its pages");
+}
+
+#[test]
+fn a_page_of_another_site_cannot_read_the_preview_by_dns_rebinding() {
+    let server = Server::start(Project::fixture("app-only"));
+    let port = server.addr.rsplit(':').next().expect("port").to_string();
+    for host in [
+        "evil.example",
+        "127.0.0.1.evil.example",
+        "localhost.evil.example",
+    ] {
+        for path in ["/", PAGE, "/_handboek/events?page=%2F"] {
+            let reply = server.get_from(path, Some(&format!("{host}:{port}")));
+            assert_eq!(reply.status, 421, "{host}{path}: {}", reply.body);
+            assert!(!reply.body.contains("Appco"), "{}", reply.body);
+        }
+    }
+    assert_eq!(
+        server.get_from("/", None).status,
+        421,
+        "no Host: is refused too"
+    );
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        "localhost".to_string(),
+    ] {
+        let reply = server.get_from(PAGE, Some(&host));
+        assert_eq!(reply.status, 200, "{host}: {}", reply.body);
+    }
+}
+
+#[test]
+fn the_overlay_never_shows_a_pasted_password() {
+    let server = Server::start(Project::fixture("app-only"));
+    let mut events = server.listen(PAGE);
+    server.project.edit(
+        "customers/appco.yaml",
+        "name: Appco B.V.",
+        "name: Appco B.V.\nwachtwoord: Welkom01!",
+    );
+    let overlay = events.expect("overlay");
+    assert!(overlay.contains("unknown key"), "{overlay}");
+    assert!(overlay.contains("wachtwoord: *********"), "{overlay}");
+    assert!(!overlay.contains("Welkom01"), "{overlay}");
+    let page = server.page(PAGE);
+    assert!(!page.contains("Welkom01"), "{page}");
+    assert!(!server.log().contains("Welkom01"), "{}", server.log());
 }

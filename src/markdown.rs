@@ -92,7 +92,9 @@ pub struct Anchor {
     pub span: Span,
 }
 
-fn options() -> Options {
+/// pulldown-cmark's options for every page (public for `bench/floor.rs`, whose floor must
+/// parse as a build does).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

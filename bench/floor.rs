@@ -96,8 +96,8 @@ fn pages(content: &[PathBuf]) -> io::Result<HashMap<(String, String, String), St
             }
             let slug = parts[parts.len() - 1].trim_end_matches(".md").to_string();
             let key = (parts[0].clone(), parts[1].clone(), slug);
-            if !found.contains_key(&key) {
-                found.insert(key, fs::read_to_string(&file)?);
+            if let std::collections::hash_map::Entry::Vacant(slot) = found.entry(key) {
+                slot.insert(fs::read_to_string(&file)?);
             }
         }
     }

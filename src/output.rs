@@ -102,7 +102,9 @@ pub trait Sink: Sync {
         None
     }
     /// Leaves the customer's present output as it is: it was built from the same inputs.
-    fn unchanged(&self, _customer: &str, _record: Record) {}
+    fn unchanged(&self, _customer: &str, _record: Record) -> Result<()> {
+        Ok(())
+    }
     /// The folder where the sink keeps output from one build to the next (so that
     /// [`Sink::previous`] can know what it was built from), if it does.
     fn kept_in(&self) -> Option<&std::path::Path> {
@@ -245,7 +247,7 @@ fn render_or_keep<S: Sink>(
     if let (Some(now), Some(before)) = (fingerprint, sink.previous(&c.id))
         && before.matches(now, inputs.files)
     {
-        sink.unchanged(&c.id, before);
+        sink.unchanged(&c.id, before)?;
         return Ok(Ok(audiences(&handbooks)));
     }
     let folder = sink.folder(&c.id)?;

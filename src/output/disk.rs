@@ -286,12 +286,16 @@ impl Sink for Disk<'_> {
         Record::parse(&fs::read_to_string(path).ok()?)
     }
 
-    fn unchanged(&self, customer: &str, record: Record) {
+    fn unchanged(&self, customer: &str, record: Record) -> Result<()> {
+        // A folder from a build before the marker: mark it now, as `finish` does.
+        let target = self.out.join(customer);
+        guard::mark(&target).with_context(|| format!("writing {}", target.display()))?;
         let mut all = lock(&self.files);
         for rel in record.files {
             self.count(false);
             all.push(format!("{customer}/{rel}"));
         }
+        Ok(())
     }
 
     fn kept_in(&self) -> Option<&Path> {

@@ -71,10 +71,10 @@ pub struct BuildArgs {
     /// Write the output here instead of public/ in the project.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Also print every print edition to PDF (beside it) with a local Chromium.
+    /// Also print every print edition to PDF (beside it) with a local Edge, Chrome or Chromium.
     #[arg(long)]
     pub pdf: bool,
-    /// The Chromium or Chrome to print PDFs with (default: found on PATH).
+    /// The browser to print PDFs with (default: Edge, Chrome or Chromium where they install, then PATH).
     #[arg(long, value_name = "PATH", env = "HANDBOEK_CHROMIUM")]
     pub chromium: Option<PathBuf>,
     /// Also write, per customer, one .zip of its employee handbook per language (with its

@@ -3,6 +3,7 @@
 //! translation parity.
 
 mod front_matter;
+mod layout;
 mod parts;
 mod tables;
 
@@ -21,6 +22,7 @@ pub use front_matter::{
     FrontMatter, Parsed as ParsedFrontMatter, key_span as front_matter_key,
     parse as parse_front_matter, split as split_front_matter,
 };
+pub use layout::Layout;
 pub use parts::{PART_FILE, Part};
 
 /// Who a handbook is for; each audience is a separate site in a separate folder.
@@ -62,6 +64,8 @@ pub struct Page {
     pub verified: Date,
     /// Rendered once per rollout wave (with `wave.*` variables), each also a message file.
     pub per_wave: bool,
+    /// A page of the handbook, or the audience's poster.
+    pub layout: Layout,
     pub body: Template,
 }
 
@@ -202,6 +206,7 @@ pub fn load_library(
             &b.slug,
         ))
     });
+    layout::check_posters(&pages, &mut diags);
     check_parity(&found, &mut diags);
     Ok((Library { pages, parts }, diags))
 }
@@ -286,6 +291,7 @@ fn load_page(
         when: fm.when,
         verified: fm.verified,
         per_wave: fm.per_wave,
+        layout: fm.layout,
         body: template,
         source,
     };

@@ -31,6 +31,14 @@ impl Lang {
         }
     }
 
+    /// The file name of an audience's one-page poster (`layout: poster`) in this language.
+    pub fn poster_file(self) -> &'static str {
+        match self {
+            Lang::Nl => "affiche.html",
+            Lang::En => "poster.html",
+        }
+    }
+
     pub fn date_lang(self) -> crate::date::DateLang {
         match self {
             Lang::Nl => crate::date::DateLang::Nl,

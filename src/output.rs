@@ -8,6 +8,7 @@ mod handbook;
 mod nav;
 mod overview;
 mod pages;
+mod poster;
 mod print;
 mod search;
 

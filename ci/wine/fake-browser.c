@@ -3,24 +3,95 @@
  * `handboek build --pdf` finds Edge at its standard place and hands it a file:// URL that
  * Windows resolves to the print edition. It appends its arguments to msedge.log beside
  * itself (UTF-8, one a line), checks that the last argument is a file:// URL of an existing
- * file, and writes a valid one-page blank PDF to the path given with --print-to-pdf=.
+ * file, and writes a valid one-page blank PDF to the path given with --print-to-pdf=, with
+ * a named destination for every page reference of the HTML (see build_pdf).
  * Exit 0 on success, 1 otherwise. */
 #include <windows.h>
 #include <stdio.h>
 #include <wchar.h>
+#include <stdlib.h>
+#include <string.h>
 
-/* One blank A4 page, with the cross-reference table a PDF reader checks. */
-static const char PDF[] =
-    "%PDF-1.4\n"
-    "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-    "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
-    "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n"
-    "xref\n0 4\n"
-    "0000000000 65535 f \n"
-    "0000000009 00000 n \n"
-    "0000000058 00000 n \n"
-    "0000000115 00000 n \n"
-    "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n";
+/* The PDF is built in this buffer: one blank A4 page, and a named destination on it for
+ * every `data-ref="ID"` span of the page (as Chromium writes one for each link target), so
+ * that handboek's page numbering and outline find every target (all on page 1). */
+static char buf[1 << 20];
+static int used;
+static long offsets[4];
+
+static void put(const char *text)
+{
+    int n = (int)strlen(text);
+    if (used + n < (int)sizeof buf) {
+        memcpy(buf + used, text, n);
+        used += n;
+    }
+}
+
+/* A PDF name: regular characters as they are, others as #XX. */
+static void put_name(const char *name, int len)
+{
+    char one[4];
+    put("/");
+    for (int i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')
+            snprintf(one, sizeof one, "%c", c);
+        else
+            snprintf(one, sizeof one, "#%02X", c);
+        put(one);
+    }
+}
+
+/* The PDF for the HTML text `html`. */
+static void build_pdf(const char *html)
+{
+    const char *ref = "data-ref=\"";
+    char line[64];
+    put("%PDF-1.4\n");
+    offsets[1] = used;
+    put("1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Dests <<");
+    for (const char *p = strstr(html, ref); p; p = strstr(p, ref)) {
+        const char *start = p + strlen(ref);
+        const char *end = strchr(start, '"');
+        if (!end) break;
+        put_name(start, (int)(end - start));
+        put(" [3 0 R /XYZ 0 842 0]");
+        p = end;
+    }
+    put(" >> >>\nendobj\n");
+    offsets[2] = used;
+    put("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+    offsets[3] = used;
+    put("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n");
+    long xref = used;
+    put("xref\n0 4\n0000000000 65535 f \n");
+    for (int i = 1; i < 4; i++) {
+        snprintf(line, sizeof line, "%010ld 00000 n \n", offsets[i]);
+        put(line);
+    }
+    snprintf(line, sizeof line, "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%ld\n%%%%EOF\n", xref);
+    put(line);
+}
+
+/* The whole file at `path` as a NUL-terminated string, or NULL. */
+static char *read_all(const wchar_t *path)
+{
+    FILE *in = _wfopen(path, L"rb");
+    if (!in) return NULL;
+    fseek(in, 0, SEEK_END);
+    long size = ftell(in);
+    fseek(in, 0, SEEK_SET);
+    char *text = malloc(size + 1);
+    if (text && fread(text, 1, size, in) == (size_t)size) {
+        text[size] = 0;
+    } else {
+        free(text);
+        text = NULL;
+    }
+    fclose(in);
+    return text;
+}
 
 static int hex(wchar_t c)
 {
@@ -67,10 +138,13 @@ int wmain(int argc, wchar_t **argv)
     }
     if (log) fclose(log);
     if (argc < 2 || !pdf || !url_to_path(argv[argc - 1], html, MAX_PATH)) return 1;
-    if (GetFileAttributesW(html) == INVALID_FILE_ATTRIBUTES) return 1;
+    char *text = read_all(html);
+    if (!text) return 1;
+    build_pdf(text);
+    free(text);
     FILE *out = _wfopen(pdf, L"wb");
     if (!out) return 1;
-    fputs(PDF, out);
+    fwrite(buf, 1, used, out);
     fclose(out);
     return 0;
 }

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::layout::Layout;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
 use crate::dialect::Condition;
@@ -18,10 +19,11 @@ struct RawFrontMatter {
     when: Option<Spanned<String>>,
     verified: Option<Spanned<String>>,
     per_wave: Option<bool>,
+    layout: Option<Spanned<String>>,
 }
 
 /// The keys a page's front matter may have.
-const KEYS: [&str; 5] = ["title", "order", "when", "verified", "per_wave"];
+const KEYS: [&str; 6] = ["title", "order", "when", "verified", "per_wave", "layout"];
 
 #[derive(Debug, Clone)]
 pub struct FrontMatter {
@@ -31,6 +33,8 @@ pub struct FrontMatter {
     pub verified: Date,
     /// Rendered once per rollout wave, each also a ready-to-send message.
     pub per_wave: bool,
+    /// A page of the handbook, or the audience's poster.
+    pub layout: Layout,
 }
 
 /// A page split and its front matter read: the front matter, the body, the 1-based line on
@@ -92,6 +96,7 @@ pub fn parse(source: &Source) -> Parsed<'_> {
         when: None,
         verified: Date::of(std::time::UNIX_EPOCH),
         per_wave: false,
+        layout: Layout::Page,
     };
     let Some((yaml_text, body, body_line)) = split(&source.text) else {
         let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
@@ -191,12 +196,25 @@ fn read(source: &Source, yaml_text: &str, parsed: &mut Parsed) {
             None
         }
     });
+    let layout = raw.layout.and_then(|l| match Layout::parse(l.value.trim()) {
+        Some(layout) => Some(layout),
+        None => {
+            let names = Layout::NAMES.map(|n| format!("`{n}`")).join(", ");
+            diags.push(
+                Diagnostic::error(format!("there is no layout `{}`", l.value))
+                    .at(source, yaml::span_of(&l, 1))
+                    .help(format!("write one of {names}, or leave `layout:` out for a page of the handbook.")),
+            );
+            None
+        }
+    });
     let fm = &mut parsed.front_matter;
     fm.title = title.unwrap_or_default();
     fm.order = raw.order.map_or(0, |o| o.value);
     fm.when = when;
     fm.verified = verified.unwrap_or(fm.verified);
     fm.per_wave = raw.per_wave.unwrap_or(false);
+    fm.layout = layout.unwrap_or_default();
 }
 
 /// Where the front matter of the page `text` writes `key`.

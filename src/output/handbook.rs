@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::content::{Audience, Library, Page};
+use crate::content::{Audience, Layout, Library, Page};
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::files::Files;
@@ -11,6 +11,7 @@ use crate::lang::Lang;
 use crate::markdown;
 use crate::output::nav::{self, Menu};
 use crate::output::pages::{RenderedPage, check_anchors, render_pages};
+use crate::output::poster::render_poster;
 use crate::output::print::render_print;
 use crate::output::search::{Entry, search_index};
 use crate::theme::view::{
@@ -105,15 +106,30 @@ pub fn render_customer(
     // Every audience × language is one handbook, rendered one after the other: each
     // renders its pages in parallel, and a long handbook's print edition and search index
     // are held for one handbook at a time.
-    let handbooks = handbooks(inputs.library, customer, langs);
+    // The poster of an audience is a page of its own, outside the handbook.
+    type Handbook<'p> = (Audience, Lang, Vec<&'p Page>, Vec<&'p Page>);
+    let handbooks: Vec<Handbook> = handbooks(inputs.library, customer, langs)
+        .into_iter()
+        .map(|(audience, lang, all)| {
+            let (posters, pages) = all.into_iter().partition(|p| p.layout == Layout::Poster);
+            (audience, lang, pages, posters)
+        })
+        .filter(|(_, _, pages, _)| !pages.is_empty())
+        .collect();
     // The assets each audience's pages use, for every audience that has pages.
     let mut used: BTreeMap<Audience, BTreeSet<String>> = BTreeMap::new();
-    for (audience, lang, pages) in &handbooks {
+    for (audience, lang, pages, posters) in &handbooks {
         let put = Prefixed(audience.dir(), out);
         let assets = used.entry(*audience).or_default();
         match render_language(inputs, customer, *audience, *lang, pages, &put) {
             Ok(found) => assets.extend(found),
             Err(d) => diags.extend(d),
+        }
+        for poster in posters {
+            match render_poster(inputs, customer, *audience, *lang, poster, &put) {
+                Ok(found) => assets.extend(found),
+                Err(d) => diags.extend(d),
+            }
         }
     }
     for (audience, mut assets) in used {

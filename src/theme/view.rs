@@ -158,6 +158,21 @@ pub struct PrintView {
     pub languages: Vec<LangLink>,
 }
 
+/// An audience's one-page poster (`affiche.html` / `poster.html`): a page with
+/// `layout: poster`, outside the menu and the print edition.
+#[derive(Debug, Clone, Serialize)]
+pub struct PosterView<'a> {
+    pub lang: &'static str,
+    pub ui: &'a Strings,
+    pub customer: CustomerView,
+    pub audience: &'static str,
+    pub root: String,
+    pub title: String,
+    /// The day MFA becomes mandatory, with its weekday.
+    pub date: String,
+    pub html: String,
+}
+
 /// The audience folder's `index.html`: the choice of language.
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageView<'a> {

@@ -23,7 +23,8 @@ import { brokenWords, PRINT_WIDTH } from './words.mjs';
 const BASE = '/intranet/mfa/';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
-const PRINT_NAMES = new Set(['handboek.html', 'handbook.html']);
+// The print editions and the rollout kit's posters: one file per language, no switcher.
+const PRINT_NAMES = new Set(['handboek.html', 'handbook.html', 'affiche.html', 'poster.html']);
 const LANG_DIR = /^[a-z]{2,3}(-[a-z0-9]+)?$/i;
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 const CHROMIUM_ARGS = [

@@ -123,15 +123,22 @@ fn every_page_has_the_helpdesk_and_both_languages_have_the_same_pages() {
             let mut per_lang = Vec::new();
             for lang in &c.languages {
                 let prefix = format!("{}/{audience}/{lang}/", c.id);
-                let pages: Vec<String> = site
+                let mut pages: Vec<String> = site
                     .paths()
                     .into_iter()
                     .filter(|p| p.starts_with(&prefix) && p.ends_with(".html"))
-                    .map(|p| p[prefix.len()..].replace("handbook.html", "handboek.html"))
+                    .map(|p| {
+                        p[prefix.len()..]
+                            .replace("handbook.html", "handboek.html")
+                            .replace("poster.html", "affiche.html")
+                    })
                     .collect();
+                pages.sort();
                 for page in &pages {
                     let html = site.file(
-                        &format!("{prefix}{page}").replace("handboek.html", lang.print_file()),
+                        &format!("{prefix}{page}")
+                            .replace("handboek.html", lang.print_file())
+                            .replace("affiche.html", lang.poster_file()),
                     );
                     assert!(
                         html.contains(c.helpdesk.phone.display()),

@@ -23,6 +23,7 @@ mod parts;
 mod paths;
 mod pdf;
 mod pdf_read;
+mod poster;
 mod raw_html;
 mod rollout;
 mod schema;

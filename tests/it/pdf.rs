@@ -2,7 +2,7 @@
 //! back with poppler: page numbers, cross-references, bookmarks, metadata, no near-empty
 //! pages.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::sync::OnceLock;
 
@@ -18,7 +18,7 @@ fn have(program: &str, arg: &str) -> bool {
 }
 
 /// Whether the tools are here; in CI they must be.
-fn tools_present() -> bool {
+pub fn tools_present() -> bool {
     let present = have("chromium", "--version") && have("pdfinfo", "-v") && have("pdftohtml", "-v");
     assert!(
         present || std::env::var_os("CI").is_none(),
@@ -318,4 +318,20 @@ fn pdf_without_a_browser_fails_with_a_clear_message() {
         .stderr
         .clone();
     assert!(String::from_utf8_lossy(&out).contains("no Chromium at /nowhere/chromium"));
+}
+
+/// The page count and page size `pdfinfo` reads from `pdf`.
+pub fn pdfinfo(pdf: &Path) -> (usize, String) {
+    let out = Process::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    (field("Pages:").parse().unwrap_or(0), field("Page size:"))
 }

@@ -111,7 +111,8 @@ pub fn render_customer(
     let handbooks: Vec<Handbook> = handbooks(inputs.library, customer, langs)
         .into_iter()
         .map(|(audience, lang, all)| {
-            let (posters, pages) = all.into_iter().partition(|p| p.layout == Layout::Poster);
+            let (posters, pages): (Vec<&Page>, Vec<&Page>) =
+                all.into_iter().partition(|p| p.layout == Layout::Poster);
             (audience, lang, pages, posters)
         })
         .filter(|(_, _, pages, _)| !pages.is_empty())

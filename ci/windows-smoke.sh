@@ -128,7 +128,11 @@ x86_64-w64-mingw32-gcc -O2 -municode -s -o "$edge/msedge.exe" "$repo/ci/wine/fak
 pdf="$work/win/$project/public/bakkerij-jansen/employee/nl/handboek.pdf"
 [[ -s $pdf ]] || fail "build --pdf wrote no $pdf"
 grep -qx -- '--no-sandbox' "$edge/msedge.log" && fail "build --pdf turned Edge's sandbox off"
-url=$(grep '^file:' "$edge/msedge.log" | grep 'employee/nl/handboek.html$' | head -1)
+# Edge prints the page-numbered copy of the print edition (handboek.numbered-PID.html), which
+# --pdf removes afterwards.
+url=$(grep '^file:' "$edge/msedge.log" | grep -E 'employee/nl/handboek\.numbered-[0-9]+\.html$' | head -1 || true)
+ls "$work/win/$project/public/bakkerij-jansen/employee/nl/" | grep -q numbered &&
+  fail "build --pdf left its page-numbered copy behind"
 [[ $url == file:///Z:/tmp/handboek%20smoke.*/Mijn%20klanten/MSP%20project/public/* ]] ||
   fail "build --pdf gave Edge the URL '$url'"
 say "build --pdf: found Edge at C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe, sandboxed, URL $url"

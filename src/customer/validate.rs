@@ -12,9 +12,19 @@ use super::sections::{
     asset_path, brand, features, helpdesk, languages, links, method, screenshots, waves,
 };
 use super::{Customer, Enforcement, Factor, Msp};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
 use crate::lang::Lang;
 use crate::phone::Country;
+
+/// Where the customer chose its methods: `allowed`, else `method`.
+fn methods_place<'a>(c: &Check<'a>) -> Option<(&'a Source, Span)> {
+    c.pick(|r| r.mfa.as_ref()?.allowed.as_ref())
+        .map(|a| (a.source, a.span))
+        .or_else(|| {
+            c.pick(|r| r.mfa.as_ref()?.method.as_ref())
+                .map(|a| (a.source, a.span))
+        })
+}
 
 /// Security defaults register Microsoft Authenticator (or another authenticator app), not
 /// text messages (FACTS §1.1), so an SMS path would send employees to a screen they never see.
@@ -22,13 +32,7 @@ use crate::phone::Country;
 /// no-smartphone rule.
 fn sms_under_security_defaults(c: &mut Check, own: &BTreeSet<Factor>) {
     let (place, fix) = if own.contains(&Factor::Sms) {
-        let place = c
-            .pick(|r| r.mfa.as_ref()?.allowed.as_ref())
-            .map(|a| (a.source, a.span))
-            .or_else(|| {
-                c.pick(|r| r.mfa.as_ref()?.method.as_ref())
-                    .map(|a| (a.source, a.span))
-            });
+        let place = methods_place(c);
         (place, "use `method: app` (or leave `sms` out of `allowed`)")
     } else {
         let place = c
@@ -51,13 +55,7 @@ fn sms_under_security_defaults(c: &mut Check, own: &BTreeSet<Factor>) {
 /// under MFA (FACTS §1.1), so a handbook without the app path would not match the screens
 /// employees meet. The error is at the key that chose the methods.
 fn no_app_under_security_defaults(c: &mut Check) {
-    let place = c
-        .pick(|r| r.mfa.as_ref()?.allowed.as_ref())
-        .map(|a| (a.source, a.span))
-        .or_else(|| {
-            c.pick(|r| r.mfa.as_ref()?.method.as_ref())
-                .map(|a| (a.source, a.span))
-        });
+    let place = methods_place(c);
     let d = Diagnostic::error(
         "security defaults ask every employee to set up Microsoft Authenticator, but this handbook has no app path",
     )

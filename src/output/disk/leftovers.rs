@@ -130,9 +130,14 @@ mod tests {
     use super::*;
     use crate::output::disk::guard::mark;
 
-    /// A process id that is not running: a child that has exited and been waited for.
+    /// A process id that is not running: a child that has exited and been waited for (this
+    /// test binary itself, asked to run a test that does not exist: `true` is not on Windows).
     fn dead_pid() -> u32 {
-        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "no test has this name"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         let pid = child.id();
         child.wait().unwrap();
         pid

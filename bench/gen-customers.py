@@ -19,6 +19,8 @@ logo in `assets/logos/` for the customers that have one. The customers vary in:
   * features: each of remote_desktop, trusted_location, new_laptop, shared_devices on for
     some customers;
   * rollout: 0-3 waves with increasing dates in 2027, `mandatory_from` after the last;
+  * `sms.provider` for every customer whose employees may get text messages (after
+    2027-02-01 Microsoft sends none of its own);
   * brand: a dark colour with at least 5:1 contrast against white text (AA needs 4.5:1);
   * optional keys: short_name, domain, logo, own helpdesk (or the MSP's), helpdesk url and
     hours, link overrides, a no-smartphone policy.
@@ -223,6 +225,10 @@ def customer(rng, i):
         waves.append(day)
         day += datetime.timedelta(days=rng.randrange(3, 22))
     lines += [f"  enforcement: {enforcement}", f"  mandatory_from: {day.isoformat()}"]
+    if method != "app":
+        # Microsoft stops sending its own text messages on 2027-02-01 (FACTS §2.4): a
+        # customer whose employees still get codes by text after that names its provider.
+        lines += ["sms:", f"  provider: {surname}Tel"]
     lines.append("features:")
     for feature in ("remote_desktop", "trusted_location", "new_laptop", "shared_devices"):
         lines.append(f"  {feature}: {'true' if rng.random() < 0.3 else 'false'}")

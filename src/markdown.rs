@@ -1,6 +1,7 @@
 //! The only user of pulldown-cmark: resolved Markdown to HTML, with our alerts, unique
 //! heading ids, page links and images checked and rewritten, footnote ids that cannot
-//! collide, and dialect placeholders filled in with escaped values.
+//! collide, and dialect placeholders filled in with escaped values. Each page is parsed and
+//! written once; its print-edition HTML is derived from the site's (see `write`).
 
 mod events;
 mod headings;
@@ -8,11 +9,12 @@ mod hyphenate;
 mod links;
 mod raw_html;
 mod text;
+mod write;
 
 use std::collections::BTreeSet;
 
 use pulldown_cmark::{
-    BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
+    BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
 };
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
@@ -21,15 +23,8 @@ use crate::lang::Lang;
 
 pub use hyphenate::{Room, SOFT_HYPHEN, soft_hyphens, strip_soft_hyphens};
 pub use raw_html::without_comments;
-pub use text::{escape, slugify};
-
-/// Where a page is rendered: as its own file in the site, or as a section of the print
-/// edition (where links become anchors and ids get the page's prefix).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Site,
-    Print,
-}
+pub use text::{escape, escape_pieces, slugify};
+use write::Ev;
 
 /// Everything the renderer needs besides the Markdown.
 pub struct Context<'a> {
@@ -38,10 +33,11 @@ pub struct Context<'a> {
     pub lang: Lang,
     /// The page's slug; footnote ids are made from it.
     pub slug: &'a str,
-    /// What to put before every id of the page (the page's slug in the print edition, so that
-    /// ids of different pages cannot collide).
-    pub id_prefix: Option<&'a str>,
-    pub target: Target,
+    /// What to put before every id of the page in the site (a wave's copy of a page).
+    pub site_prefix: Option<&'a str>,
+    /// What to put before every id of the page in the print edition, where the pages share
+    /// one file (the page's slug, so that ids of different pages cannot collide).
+    pub print_prefix: &'a str,
     /// Slugs of the pages in this customer's handbook.
     pub pages: &'a BTreeSet<String>,
     /// Slugs of every page of this audience in the library (to tell "left out" from "missing").
@@ -65,10 +61,13 @@ pub struct Heading {
     pub text: String,
 }
 
+/// A page rendered once: its HTML for the site, and for the print edition the same HTML
+/// with the ids and page links of a section of one long file.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
+    pub print: Printed,
     /// Asset paths (`assets/…`) this page shows.
     pub assets: BTreeSet<String>,
     /// The page's text, for search and summaries.
@@ -78,6 +77,14 @@ pub struct Rendered {
     pub anchors: Vec<Anchor>,
 }
 
+/// The page as a section of the print edition.
+#[derive(Debug, Clone, Default)]
+pub struct Printed {
+    pub html: String,
+    /// The page's headings, with the print edition's ids.
+    pub headings: Vec<Heading>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Anchor {
     pub slug: String,
@@ -85,7 +92,9 @@ pub struct Anchor {
     pub span: Span,
 }
 
-fn options() -> Options {
+/// pulldown-cmark's options for every page (public for `bench/floor.rs`, whose floor must
+/// parse as a build does).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -95,7 +104,29 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// Renders a page once, for the site and the print edition.
 pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics> {
+    // The HTML is about as long as the Markdown and a bit: sized once, not grown.
+    let size = resolved.markdown.len() + resolved.markdown.len() / 2;
+    match render_with(resolved, cx, |events| write::splice(events, size)) {
+        Some(rendered) => rendered,
+        // Rare (a page link inside an image's alt text): parse again, write both whole.
+        None => match render_with(resolved, cx, |events| Some(write::apart(events))) {
+            Some(rendered) => rendered,
+            None => Err(Diagnostic::error("internal: the page could not be written")
+                .in_file(cx.source)
+                .into()),
+        },
+    }
+}
+
+/// Renders with `write`, which makes the site and print HTML from the events (`None`:
+/// it cannot).
+fn render_with(
+    resolved: &Resolved,
+    cx: &Context,
+    write: impl FnOnce(Vec<Ev>) -> Option<(String, String)>,
+) -> Option<Result<Rendered, Diagnostics>> {
     let mut r = Renderer {
         cx,
         resolved,
@@ -109,7 +140,7 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
         html: raw_html::RawHtml::default(),
     };
     let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Ev> = Vec::new();
     let mut heading: Option<HeadingBuf> = None;
     for (event, range) in TextMergeWithOffset::new(parser) {
         match event {
@@ -140,23 +171,67 @@ pub fn render(resolved: &Resolved, cx: &Context) -> Result<Rendered, Diagnostics
             None => &mut events,
         };
         match r.pass(event) {
-            Ok(event) => into.push(event),
+            Ok(event) => into.push(Ev::Same(event)),
             Err(event) => into.extend(r.map(event, range)),
         }
     }
-    html::push_html(&mut r.out.html, events.into_iter());
+    let (site, print) = write(events)?;
+    r.out.html = site;
+    r.out.print.html = print;
     r.out.text = collapse_whitespace(&r.out.text);
-    r.diags.into_result(r.out)
+    Some(r.diags.into_result(r.out))
 }
 
-/// `text` with every run of whitespace one space, and none at either end.
+/// `text` with every run of whitespace one space, and none at either end. Text between
+/// whitespace that must go is copied whole; most bytes are only looked up in a table.
 fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // Bytes that are, or may begin, whitespace: ASCII whitespace, and the first bytes of
+    // the other Unicode whitespace characters (U+0085, U+00A0, U+1680, U+2000.., U+3000).
+    const MAYBE_SPACE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+            b += 1;
         }
-        out.push_str(word);
+        table
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut i) = (0, 0);
+    // Whether the last character kept is a space (at the start: nothing before counts).
+    let mut after_space = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !MAYBE_SPACE[usize::from(b)] {
+            after_space = false;
+            i += 1;
+            continue;
+        }
+        let (space, len) = match b {
+            0..0x80 => (true, 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if !space || (b == b' ' && !after_space) {
+            // A character to keep as it is: a single space between words is one.
+            after_space = space;
+            i += len;
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        if !after_space {
+            out.push(' ');
+            after_space = true;
+        }
+        i += len;
+        copied = i;
+    }
+    out.push_str(&text[copied..]);
+    if out.ends_with(' ') {
+        out.pop();
     }
     out
 }
@@ -164,7 +239,7 @@ fn collapse_whitespace(text: &str) -> String {
 struct HeadingBuf<'a> {
     level: HeadingLevel,
     explicit: Option<String>,
-    events: Vec<Event<'a>>,
+    events: Vec<Ev<'a>>,
     /// Where the heading is in the resolved Markdown.
     range: std::ops::Range<usize>,
 }
@@ -175,7 +250,8 @@ struct Renderer<'a> {
     diags: Diagnostics,
     out: Rendered,
     used_ids: BTreeSet<String>,
-    /// The links we are inside: target and the text seen so far (for print URLs).
+    /// The links we are inside: the print edition's target and the text seen so far (for
+    /// what is printed after a link).
     links: Vec<(String, String)>,
     code_depth: usize,
     /// Table cells we are inside: narrow, so shorter words get soft hyphens there.
@@ -212,9 +288,7 @@ impl<'a> Renderer<'a> {
 
     /// Text a reader sees: for search, and for the link it is in.
     fn note_text(&mut self, text: &str) {
-        if self.cx.target == Target::Site {
-            self.out.text.push_str(text);
-        }
+        self.out.text.push_str(text);
         if let Some((_, link_text)) = self.links.last_mut() {
             link_text.push_str(text);
         }
@@ -246,11 +320,17 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn prefixed(&self, id: &str) -> String {
-        match self.cx.id_prefix {
+    /// An id of the page as the site has it.
+    fn site_id(&self, id: &str) -> String {
+        match self.cx.site_prefix {
             None => id.to_string(),
             Some(prefix) => format!("{prefix}--{id}"),
         }
+    }
+
+    /// An id of the page as the print edition has it.
+    fn print_id(&self, id: &str) -> String {
+        format!("{}--{id}", self.cx.print_prefix)
     }
 }
 
@@ -262,5 +342,22 @@ pub fn alert_name(kind: BlockQuoteKind) -> &'static str {
         BlockQuoteKind::Important => "important",
         BlockQuoteKind::Warning => "warning",
         BlockQuoteKind::Caution => "caution",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_whitespace_treats_unicode_spaces_as_spaces_and_keeps_other_text() {
+        let text = " \t Stap\u{a0}1:\n\u{2003}open  de app\u{3000}— café\u{1f}x \r\n";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(collapse_whitespace(text), words.join(" "));
+        assert_eq!(
+            collapse_whitespace(text),
+            "Stap 1: open de app — café\u{1f}x"
+        );
+        assert_eq!(collapse_whitespace(" \n "), "");
     }
 }

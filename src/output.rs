@@ -3,6 +3,7 @@
 
 mod blocks;
 mod disk;
+pub mod fingerprint;
 mod handbook;
 mod nav;
 mod overview;
@@ -22,12 +23,13 @@ pub use disk::{
     Disk, MARKER, Progress, SOURCE_FOLDERS, TOP_NAMES, Written, check_out_dir, clean_leftovers,
     reserved_id,
 };
-pub use handbook::{Inputs, Put, Tree, render_customer};
+pub use handbook::{Inputs, Made, Put, Tree, audiences, handbooks, render_customer};
 use rayon::prelude::*;
 
 use crate::content::Audience;
 use crate::customer::Customer;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use fingerprint::{Record, Shared};
 pub use overview::render_overview;
 
 use crate::lang::Lang;
@@ -87,7 +89,28 @@ pub trait Sink: Sync {
     /// A new, empty folder for one customer.
     fn folder(&self, customer: &str) -> Result<Self::Folder>;
     /// Keeps the customer's new folder (`keep`), or throws it away and leaves the old one.
-    fn finish(&self, customer: &str, folder: Self::Folder, keep: bool) -> Result<()>;
+    /// A kept folder built from inputs with a fingerprint has its `record`.
+    fn finish(
+        &self,
+        customer: &str,
+        folder: Self::Folder,
+        keep: bool,
+        record: Option<Record>,
+    ) -> Result<()>;
+    /// What the customer's present output was built from, if the sink keeps output from
+    /// one build to the next and knows.
+    fn previous(&self, _customer: &str) -> Option<Record> {
+        None
+    }
+    /// Leaves the customer's present output as it is: it was built from the same inputs.
+    fn unchanged(&self, _customer: &str, _record: Record) -> Result<()> {
+        Ok(())
+    }
+    /// The folder where the sink keeps output from one build to the next (so that
+    /// [`Sink::previous`] can know what it was built from), if it does.
+    fn kept_in(&self) -> Option<&std::path::Path> {
+        None
+    }
     /// A file at the top of the output folder.
     fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()>;
     /// `done` of `total` customers are finished, the last one `customer`.
@@ -119,7 +142,13 @@ impl Sink for Memory {
         Ok(Mutex::default())
     }
 
-    fn finish(&self, customer: &str, folder: Mutex<Tree>, keep: bool) -> Result<()> {
+    fn finish(
+        &self,
+        customer: &str,
+        folder: Mutex<Tree>,
+        keep: bool,
+        _: Option<Record>,
+    ) -> Result<()> {
         if keep {
             let tree = folder.into_inner().unwrap_or_else(|e| e.into_inner());
             let mut output = lock(&self.0);
@@ -150,7 +179,7 @@ impl Sink for Discard {
         Ok(Discard)
     }
 
-    fn finish(&self, _: &str, _: Discard, _: bool) -> Result<()> {
+    fn finish(&self, _: &str, _: Discard, _: bool, _: Option<Record>) -> Result<()> {
         Ok(())
     }
 
@@ -163,11 +192,14 @@ impl Sink for Discard {
 pub type Built = BTreeMap<String, Vec<Audience>>;
 
 /// Renders every customer in parallel into `sink`; a customer with problems adds them to
-/// `diags` and its folder is thrown away, so that its previous output stays.
+/// `diags` and its folder is thrown away, so that its previous output stays. With
+/// `fingerprints`, a customer whose output was built from the same inputs is not rendered
+/// again, and the output of one that is rendered gets its record.
 pub fn render_customers<S: Sink>(
     inputs: &Inputs,
     customers: &[Customer],
     langs: &[Lang],
+    fingerprints: Option<&Shared>,
     sink: &S,
     diags: &mut Diagnostics,
 ) -> Result<Built> {
@@ -181,12 +213,7 @@ pub fn render_customers<S: Sink>(
                         "move that folder away (or rename the customer file), or build into another folder with `--out`.",
                     ),
                 )),
-                None => {
-                    let folder = sink.folder(&c.id)?;
-                    let result = render_customer(inputs, c, langs, &folder);
-                    sink.finish(&c.id, folder, result.is_ok())?;
-                    result
-                }
+                None => render_or_keep(inputs, c, langs, fingerprints, sink)?,
             };
             let done = done.fetch_add(1, Ordering::Relaxed) + 1;
             sink.progress(done, customers.len(), &c.id);
@@ -203,4 +230,33 @@ pub fn render_customers<S: Sink>(
         }
     }
     Ok(built)
+}
+
+/// Renders `customer` into `sink`, or, with `fingerprints`, leaves its output alone when
+/// that was built from the same inputs. Its audiences, or its problems.
+fn render_or_keep<S: Sink>(
+    inputs: &Inputs,
+    customer: &Customer,
+    langs: &[Lang],
+    fingerprints: Option<&Shared>,
+    sink: &S,
+) -> Result<Result<Vec<Audience>, Diagnostics>> {
+    let c = customer;
+    let handbooks = handbooks(inputs.library, c, langs);
+    let pages: Vec<_> = handbooks.iter().flat_map(|(_, _, p)| p).copied().collect();
+    let fingerprint = fingerprints.map(|f| f.of(c, &pages));
+    if let (Some(now), Some(before)) = (fingerprint, sink.previous(&c.id))
+        && before.matches(now, inputs.files)
+    {
+        sink.unchanged(&c.id, before)?;
+        return Ok(Ok(audiences(&handbooks)));
+    }
+    let folder = sink.folder(&c.id)?;
+    let result = render_customer(inputs, c, langs, &folder);
+    let record = match (&result, fingerprint) {
+        (Ok(made), Some(now)) => Some(Record::new(now, &made.assets, inputs.files)?),
+        _ => None,
+    };
+    sink.finish(&c.id, folder, result.is_ok(), record)?;
+    Ok(result.map(|made| made.audiences))
 }

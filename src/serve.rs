@@ -5,12 +5,14 @@
 //! then serves until Ctrl-C while a thread rebuilds on every change the watcher reports.
 
 mod backlog;
+mod guard;
 mod host;
 mod http;
 mod inject;
 mod pages;
 mod paths;
 mod rebuild;
+mod scope;
 mod state;
 mod watch;
 

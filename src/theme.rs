@@ -13,8 +13,60 @@ use tera::{Context, Tera};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source};
 use crate::files::{Files, InputFile};
 use crate::lang::Lang;
+use crate::markdown::escape_pieces;
 
+pub use tera::Value;
 pub use ui::{Strings, Ui};
+
+/// Values for a template, made from view models. Values shared by many pages (a handbook's
+/// chrome and menu) are made once and cloned, which is cheap: template values share their
+/// strings, lists and maps.
+#[derive(Debug, Clone, Default)]
+pub struct Values(Context);
+
+impl Values {
+    /// The fields of `view` (a struct).
+    pub fn of(view: &impl Serialize) -> Result<Values, Diagnostic> {
+        Context::from_serialize(view)
+            .map(Values)
+            .map_err(unserialisable)
+    }
+
+    /// Adds the fields of `view`, replacing values of the same name.
+    pub fn extend(&mut self, view: &impl Serialize) -> Result<(), Diagnostic> {
+        self.0.extend(Values::of(view)?.0);
+        Ok(())
+    }
+
+    /// Sets `name` to a value made before.
+    pub fn set(&mut self, name: &'static str, value: Value) {
+        self.0.insert_value(name, value);
+    }
+}
+
+/// One value (a struct, a list, …) for a template.
+pub fn value_of(view: &impl Serialize) -> Result<Value, Diagnostic> {
+    Value::try_from_serializable(view).map_err(unserialisable)
+}
+
+fn unserialisable(e: tera::Error) -> Diagnostic {
+    Diagnostic::error(format!(
+        "internal: a template view cannot be serialised: {}",
+        error_chain(&e)
+    ))
+}
+
+/// Tera's HTML escape (the same five characters, the same entities), writing runs of plain
+/// text whole instead of byte by byte.
+fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut result = Ok(());
+    escape_pieces(text, |piece| {
+        if result.is_ok() {
+            result = out.write_all(piece.as_bytes());
+        }
+    });
+    result
+}
 
 pub struct Theme {
     tera: Tera,
@@ -46,6 +98,7 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
     }
     let mut diags = Diagnostics::new();
     let mut tera = Tera::new();
+    tera.set_escape_fn(escape_html);
     tera.register_filter(
         "css_string",
         |s: std::borrow::Cow<'_, str>, _: tera::Kwargs, _: &tera::State| {
@@ -131,13 +184,12 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
 impl Theme {
     /// Renders `template` with a view model; errors name the template file.
     pub fn render(&self, template: &str, view: &impl Serialize) -> Result<String, Diagnostic> {
-        let context = Context::from_serialize(view).map_err(|e| {
-            Diagnostic::error(format!(
-                "internal: the view of `{template}` cannot be serialised: {}",
-                error_chain(&e)
-            ))
-        })?;
-        self.tera.render(template, &context).map_err(|e| {
+        self.render_values(template, &Values::of(view)?)
+    }
+
+    /// Renders `template` with values made before (see [`Values`]).
+    pub fn render_values(&self, template: &str, values: &Values) -> Result<String, Diagnostic> {
+        self.tera.render(template, &values.0).map_err(|e| {
             let d = Diagnostic::error(format!(
                 "the template `{template}` failed: {}",
                 error_chain(&e)

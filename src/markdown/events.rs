@@ -7,7 +7,8 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::hyphenate::{Room, soft_hyphens};
-use super::{Renderer, Target, alert_name, escape};
+use super::write::Ev;
+use super::{Renderer, alert_name, escape};
 use crate::dialect::{BLOCK_PLACEHOLDER, Insert, PLACEHOLDER_START, split_placeholders};
 
 impl<'a> Renderer<'a> {
@@ -25,15 +26,11 @@ impl<'a> Renderer<'a> {
             }
             Event::End(TagEnd::TableCell) => {
                 self.cell_depth = self.cell_depth.saturating_sub(1);
-                if self.cx.target == Target::Site {
-                    self.out.text.push(' ');
-                }
+                self.out.text.push(' ');
                 Ok(event)
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                if self.cx.target == Target::Site {
-                    self.out.text.push(' ');
-                }
+                self.out.text.push(' ');
                 Ok(event)
             }
             Event::Start(
@@ -63,7 +60,68 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn map(&mut self, event: Event<'a>, at: Range<usize>) -> Vec<Event<'a>> {
+    /// The events that stand for `event` in the site and, where it differs, in the print
+    /// edition.
+    pub(super) fn map(&mut self, event: Event<'a>, at: Range<usize>) -> Vec<Ev<'a>> {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (site, print) = self.link(&dest_url, link_type, at);
+                // The print edition's target, for what is printed after the link.
+                let target = print.clone().unwrap_or_else(|| site.clone());
+                self.links.push((target, String::new()));
+                let start = |dest: String| {
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.into(),
+                        title: title.clone(),
+                        id: id.clone(),
+                    })
+                };
+                vec![match print {
+                    None => Ev::Same(start(site)),
+                    Some(print) => Ev::Differs(start(site), vec![start(print)]),
+                }]
+            }
+            Event::End(TagEnd::Link) => {
+                let end = Event::End(TagEnd::Link);
+                match self
+                    .links
+                    .pop()
+                    .and_then(|(href, text)| print_suffix(&href, &text))
+                {
+                    Some(html) => vec![Ev::Differs(
+                        end.clone(),
+                        vec![end, Event::InlineHtml(html.into())],
+                    )],
+                    None => vec![Ev::Same(end)],
+                }
+            }
+            Event::Html(ref h) | Event::InlineHtml(ref h) if !h.contains(BLOCK_PLACEHOLDER) => {
+                let inline = matches!(event, Event::InlineHtml(_));
+                let (site, print) = self.raw_html(h, at);
+                let html = |raw: &str| -> Event<'a> {
+                    let filled = self.fill_html(raw).into();
+                    match inline {
+                        true => Event::InlineHtml(filled),
+                        false => Event::Html(filled),
+                    }
+                };
+                vec![match print {
+                    None => Ev::Same(html(&site)),
+                    Some(print) => Ev::Differs(html(&site), vec![html(&print)]),
+                }]
+            }
+            other => self.map_same(other, at).into_iter().map(Ev::Same).collect(),
+        }
+    }
+
+    /// Events written the same in the site and the print edition.
+    fn map_same(&mut self, event: Event<'a>, at: Range<usize>) -> Vec<Event<'a>> {
         if let Event::End(
             TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
         ) = &event
@@ -98,14 +156,6 @@ impl<'a> Renderer<'a> {
             Event::Html(h) | Event::InlineHtml(h) if h.contains(BLOCK_PLACEHOLDER) => {
                 vec![Event::Html(self.block_insert(&h).into())]
             }
-            Event::Html(h) => {
-                let html = self.raw_html(&h, at);
-                vec![Event::Html(self.fill_html(&html).into())]
-            }
-            Event::InlineHtml(h) => {
-                let html = self.raw_html(&h, at);
-                vec![Event::InlineHtml(self.fill_html(&html).into())]
-            }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let title = (self.cx.alert_title)(kind);
                 vec![Event::Html(format!("<div class=\"alert alert--{}\" role=\"note\"><p class=\"alert__title\">{}</p>\n", alert_name(kind), escape(&title)).into())]
@@ -118,32 +168,6 @@ impl<'a> Renderer<'a> {
             Event::End(TagEnd::CodeBlock) => {
                 self.code_depth -= 1;
                 vec![Event::Html("</code></pre>\n".into())]
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = self.link(&dest_url, link_type, at);
-                self.links.push((dest.clone(), String::new()));
-                vec![Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest.into(),
-                    title,
-                    id,
-                })]
-            }
-            Event::End(TagEnd::Link) => {
-                let mut out = vec![Event::End(TagEnd::Link)];
-                if let Some((href, text)) = self.links.pop()
-                    && self.cx.target == Target::Print
-                {
-                    out.extend(
-                        print_suffix(&href, &text).map(|html| Event::InlineHtml(html.into())),
-                    );
-                }
-                out
             }
             Event::Start(Tag::Image {
                 link_type,

@@ -3,10 +3,11 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use super::write::Ev;
 use super::{Heading, HeadingBuf, Renderer, slugify};
 
 impl<'a> Renderer<'a> {
-    pub(super) fn heading(&mut self, h: HeadingBuf<'a>, events: &mut Vec<Event<'a>>) {
+    pub(super) fn heading(&mut self, h: HeadingBuf<'a>, events: &mut Vec<Ev<'a>>) {
         let HeadingBuf {
             level,
             explicit,
@@ -15,7 +16,7 @@ impl<'a> Renderer<'a> {
         } = h;
         let text: String = buf
             .iter()
-            .filter_map(|e| match e {
+            .filter_map(|e| match e.site() {
                 Event::Text(t) | Event::Code(t) => Some(t.to_string()),
                 _ => None,
             })
@@ -51,20 +52,25 @@ impl<'a> Renderer<'a> {
             }
         };
         self.used_ids.insert(id.clone());
-        let id = self.prefixed(&id);
-        let level_n = level as u8;
-        self.out.headings.push(Heading {
-            level: level_n,
+        let (site_id, print_id) = (self.site_id(&id), self.print_id(&id));
+        let text = text.trim();
+        let heading = |id: &String| Heading {
+            level: level as u8,
             id: id.clone(),
-            text: text.trim().to_string(),
-        });
-        events.push(Event::Start(Tag::Heading {
-            level,
-            id: Some(id.into()),
-            classes: vec![],
-            attrs: vec![],
-        }));
+            text: text.to_string(),
+        };
+        self.out.headings.push(heading(&site_id));
+        self.out.print.headings.push(heading(&print_id));
+        let start = |id: String| {
+            Event::Start(Tag::Heading {
+                level,
+                id: Some(id.into()),
+                classes: vec![],
+                attrs: vec![],
+            })
+        };
+        events.push(Ev::Differs(start(site_id), vec![start(print_id)]));
         events.extend(buf);
-        events.push(Event::End(TagEnd::Heading(level)));
+        events.push(Ev::Same(Event::End(TagEnd::Heading(level))));
     }
 }

@@ -1,21 +1,52 @@
 //! Link and image targets in a page: page links checked against the handbook and rewritten
-//! for the site or the print edition, variables as link targets, and images found in `assets/`.
+//! for the site and the print edition, variables as link targets, and images found in `assets/`.
 
 use std::ops::Range;
 
 use pulldown_cmark::LinkType;
 
-use super::{Anchor, Renderer, Target, escape};
+use super::{Anchor, Renderer, escape};
 use crate::diagnostics::did_you_mean;
 use crate::dialect::{Insert, split_placeholders};
 use crate::learn::docfx::Figure;
 
+/// What a link leads to.
+enum Dest<'d> {
+    /// An address outside the handbook (or nothing, after an error): the same everywhere.
+    Outside(String),
+    /// A heading of this page.
+    Here(&'d str),
+    /// Another page of the handbook, or one of its headings.
+    Page(&'d str, Option<&'d str>),
+}
+
 impl Renderer<'_> {
-    pub(super) fn link(&mut self, dest: &str, link_type: LinkType, at: Range<usize>) -> String {
+    /// A link's target in the site, and in the print edition if it is another there
+    /// (the print edition is one file: page links become anchors in it).
+    pub(super) fn link(
+        &mut self,
+        dest: &str,
+        link_type: LinkType,
+        at: Range<usize>,
+    ) -> (String, Option<String>) {
+        match self.dest(dest, link_type, at) {
+            Dest::Outside(url) => (url, None),
+            Dest::Here(id) => (
+                format!("#{}", self.site_id(id)),
+                Some(format!("#{}", self.print_id(id))),
+            ),
+            Dest::Page(slug, None) => (format!("{slug}.html"), Some(format!("#page-{slug}"))),
+            Dest::Page(slug, Some(a)) => {
+                (format!("{slug}.html#{a}"), Some(format!("#{slug}--{a}")))
+            }
+        }
+    }
+
+    fn dest<'d>(&mut self, dest: &'d str, link_type: LinkType, at: Range<usize>) -> Dest<'d> {
         let parts = split_placeholders(dest);
         if parts.iter().any(Result::is_err) {
             return match parts.as_slice() {
-                [Err(n)] => match self.insert(*n) {
+                [Err(n)] => Dest::Outside(match self.insert(*n) {
                     Some(Insert::Value(v)) => v.href().unwrap_or_else(|| {
                         self.error(
                             at.clone(),
@@ -32,7 +63,7 @@ impl Renderer<'_> {
                         );
                         String::new()
                     }
-                },
+                }),
                 _ => {
                     self.error(
                         at.clone(),
@@ -40,7 +71,7 @@ impl Renderer<'_> {
                         "write `[text]({{links.mfa_setup}})` with nothing around the variable."
                             .into(),
                     );
-                    String::new()
+                    Dest::Outside(String::new())
                 }
             };
         }
@@ -49,7 +80,7 @@ impl Renderer<'_> {
             || dest.starts_with("mailto:")
             || dest.starts_with("tel:")
         {
-            return dest.to_string();
+            return Dest::Outside(dest.to_string());
         }
         if dest.starts_with("http://") {
             self.error(
@@ -57,10 +88,10 @@ impl Renderer<'_> {
                 format!("the link `{dest}` is not https"),
                 "link to the https address; handbooks never send readers to plain http.".into(),
             );
-            return dest.to_string();
+            return Dest::Outside(dest.to_string());
         }
         if let Some(anchor) = dest.strip_prefix('#') {
-            return format!("#{}", self.prefixed(anchor));
+            return Dest::Here(anchor);
         }
         let (file, anchor) = dest
             .split_once('#')
@@ -75,7 +106,7 @@ impl Renderer<'_> {
                 format!("the link `{dest}` is not a page of this handbook"),
                 help,
             );
-            return dest.to_string();
+            return Dest::Outside(dest.to_string());
         };
         if !self.cx.pages.contains(slug) {
             if self.cx.library.contains(slug) {
@@ -95,9 +126,9 @@ impl Renderer<'_> {
                     help,
                 );
             }
-            return String::new();
+            return Dest::Outside(String::new());
         }
-        if let (Target::Site, Some(id)) = (self.cx.target, anchor) {
+        if let Some(id) = anchor {
             let span = self.span(at);
             self.out.anchors.push(Anchor {
                 slug: slug.to_string(),
@@ -105,12 +136,7 @@ impl Renderer<'_> {
                 span,
             });
         }
-        match (self.cx.target, anchor) {
-            (Target::Site, None) => format!("{slug}.html"),
-            (Target::Site, Some(a)) => format!("{slug}.html#{a}"),
-            (Target::Print, None) => format!("#page-{slug}"),
-            (Target::Print, Some(a)) => format!("#{slug}--{a}"),
-        }
+        Dest::Page(slug, anchor)
     }
 
     pub(super) fn image(&mut self, dest: &str, at: Range<usize>) -> String {

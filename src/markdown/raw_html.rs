@@ -16,14 +16,43 @@ pub(super) struct RawHtml {
     style: bool,
 }
 
+/// Raw HTML as the site and the print edition have it: the same bytes until a tag differs.
+struct Both {
+    site: String,
+    print: String,
+    differs: bool,
+}
+
+impl Both {
+    fn with_capacity(n: usize) -> Self {
+        Both {
+            site: String::with_capacity(n),
+            print: String::with_capacity(n),
+            differs: false,
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        self.site.push_str(s);
+        self.print.push_str(s);
+    }
+
+    fn push_apart(&mut self, site: &str, print: &str) {
+        self.site.push_str(site);
+        self.print.push_str(print);
+        self.differs = true;
+    }
+}
+
 /// Attributes whose value is fetched when the page is shown.
 const LOADING: [&str; 6] = ["src", "srcset", "poster", "data", "background", "lowsrc"];
 
 impl Renderer<'_> {
     /// `html` (raw HTML at `at` in the resolved Markdown) with comments left out and
-    /// `<a name>` as `id`; every remote load in it is reported.
-    pub(super) fn raw_html(&mut self, html: &str, at: Range<usize>) -> String {
-        let mut out = String::with_capacity(html.len());
+    /// `<a name>` as `id`, for the site and, if its ids make it another, for the print
+    /// edition; every remote load in it is reported.
+    pub(super) fn raw_html(&mut self, html: &str, at: Range<usize>) -> (String, Option<String>) {
+        let mut out = Both::with_capacity(html.len());
         let mut i = 0;
         while i < html.len() {
             let rest = &html[i..];
@@ -40,16 +69,16 @@ impl Renderer<'_> {
             if self.html.style {
                 let end = rest.find("</style").unwrap_or(rest.len());
                 self.css(&rest[..end], at.start + i, "<style>");
-                out.push_str(&rest[..end]);
+                out.push(&rest[..end]);
                 self.html.style = end == rest.len();
                 i += end;
                 continue;
             }
             let Some(lt) = rest.find('<') else {
-                out.push_str(rest);
+                out.push(rest);
                 break;
             };
-            out.push_str(&rest[..lt]);
+            out.push(&rest[..lt]);
             i += lt;
             let rest = &html[i..];
             if rest.starts_with("<!--") {
@@ -59,25 +88,29 @@ impl Renderer<'_> {
             }
             let end = tag_end(rest);
             let tag = &rest[..end];
-            out.push_str(&self.tag(tag, at.start + i));
+            match self.tag(tag, at.start + i) {
+                (site, None) => out.push(&site),
+                (site, Some(print)) => out.push_apart(&site, &print),
+            }
             i += end;
         }
         // What only held a comment is no HTML at all: nothing is left of it.
-        if out.trim().is_empty() && !html.trim().is_empty() {
-            return String::new();
+        if out.site.trim().is_empty() && !html.trim().is_empty() {
+            return (String::new(), None);
         }
-        out
+        (out.site, out.differs.then_some(out.print))
     }
 
-    /// One tag, `<name …>`, at `offset` of the resolved Markdown, as published.
-    fn tag(&mut self, tag: &str, offset: usize) -> String {
+    /// One tag, `<name …>`, at `offset` of the resolved Markdown, as published in the site,
+    /// and in the print edition if it is another there.
+    fn tag(&mut self, tag: &str, offset: usize) -> (String, Option<String>) {
         let name: String = tag[1..]
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
         if name.is_empty() {
-            return tag.to_string();
+            return (tag.to_string(), None);
         }
         if name == "style" {
             self.html.style = true;
@@ -107,16 +140,26 @@ impl Renderer<'_> {
         }
         let has_id = attrs.iter().any(|a| a.name.eq_ignore_ascii_case("id"));
         match attrs.iter().find(|a| a.name.eq_ignore_ascii_case("name")) {
-            // `<a name>` is obsolete HTML: the anchor becomes an id, as the print edition's
-            // ids, with the page's prefix.
+            // `<a name>` is obsolete HTML: the anchor becomes an id, as the page's other
+            // ids, with the page's prefix (another in the print edition).
             Some(a) if name == "a" => {
-                let replacement = match has_id {
-                    true => String::new(),
-                    false => format!(" id=\"{}\"", super::escape(&self.prefixed(a.value))),
+                let with = |id: Option<String>| {
+                    let id = id
+                        .map(|id| format!(" id=\"{}\"", super::escape(&id)))
+                        .unwrap_or_default();
+                    format!("{}{id}{}", &tag[..a.start], &tag[a.end..])
                 };
-                format!("{}{replacement}{}", &tag[..a.start], &tag[a.end..])
+                let (site, print) = match has_id {
+                    true => (None, None),
+                    false => (Some(self.site_id(a.value)), Some(self.print_id(a.value))),
+                };
+                let (site, print) = (with(site), with(print));
+                match site == print {
+                    true => (site, None),
+                    false => (site, Some(print)),
+                }
             }
-            _ => tag.to_string(),
+            _ => (tag.to_string(), None),
         }
     }
 

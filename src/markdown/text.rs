@@ -3,17 +3,31 @@
 /// HTML-escapes text for element content and double-quoted attributes.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_pieces(s, |piece| out.push_str(piece));
     out
+}
+
+/// `s` HTML-escaped, as pieces in order: runs of text that need no escape, and entities.
+pub fn escape_pieces<'s>(s: &'s str, mut piece: impl FnMut(&'s str)) {
+    let mut start = 0;
+    for (i, byte) in s.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        if start < i {
+            piece(&s[start..i]);
+        }
+        piece(entity);
+        start = i + 1;
+    }
+    if start < s.len() {
+        piece(&s[start..]);
+    }
 }
 
 /// A heading's id: the heading's letters and digits, lowercased, common accents folded,

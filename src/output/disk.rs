@@ -2,7 +2,8 @@
 //! place as they are made, and the folder is swapped in with renames when the customer
 //! built without errors — a reader (or a killed build) sees the old folder or the new one,
 //! never half of each. A file whose bytes did not change is hard-linked from the old folder
-//! instead of written again, so a rebuild after a one-line change creates few files.
+//! instead of written again, so a rebuild after a one-line change creates few files. Each
+//! customer folder holds the record of what it was built from ([`fingerprint::FILE`]).
 
 use std::collections::HashSet;
 use std::fs;
@@ -12,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
 
+use super::fingerprint::{self, Record};
 use super::{Put, Sink, lock};
 use crate::lang::Lang;
 
@@ -174,20 +176,30 @@ impl Staging {
         Ok(path)
     }
 
-    /// Whether the old folder holds exactly the files of this build (all unchanged), besides
-    /// the marker.
+    /// Whether the old folder holds exactly the files of this build (all unchanged),
+    /// besides the marker and the record.
     fn old_is_complete(&self, count: usize) -> bool {
         let files = walkdir::WalkDir::new(&self.target)
             .min_depth(1)
             .into_iter()
             .filter(|e| {
                 e.as_ref().is_ok_and(|e| {
-                    e.file_type().is_file() && !(e.depth() == 1 && e.file_name() == MARKER)
+                    e.file_type().is_file()
+                        && !(e.depth() == 1
+                            && (e.file_name() == MARKER || e.file_name() == fingerprint::FILE))
                 })
             })
             .count();
         files == count
     }
+}
+
+/// Writes `bytes` to `path` unless the file holds them already.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
+    if !same_bytes(path, bytes) {
+        fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
@@ -220,7 +232,13 @@ impl Sink for Disk<'_> {
         })
     }
 
-    fn finish(&self, customer: &str, folder: Staging, keep: bool) -> Result<()> {
+    fn finish(
+        &self,
+        customer: &str,
+        folder: Staging,
+        keep: bool,
+        record: Option<Record>,
+    ) -> Result<()> {
         let error = lock(&folder.error).take();
         if !keep || error.is_some() {
             remove_if_exists(&folder.dir)?;
@@ -229,26 +247,59 @@ impl Sink for Disk<'_> {
         let unchanged = !lock(&folder.state).0
             && self.built_langs.is_empty()
             && folder.old_is_complete(lock(&folder.files).len());
-        if !unchanged {
+        let files = std::mem::take(&mut *lock(&folder.files));
+        let record = record.map(|mut record| {
+            record.files = files.iter().map(|(rel, _)| rel.clone()).collect();
+            record.files.sort();
+            record.to_text()
+        });
+        if unchanged {
+            // The same files from other inputs (or from a build before records or the
+            // marker): the record and the marker are the only things to write.
+            if let Some(text) = record {
+                write_if_changed(&folder.target.join(fingerprint::FILE), text.as_bytes())?;
+            }
+            guard::mark(&folder.target)
+                .with_context(|| format!("writing {}", folder.target.display()))?;
+        } else {
             folder.materialize()?;
             let (dir, target) = (&folder.dir, &folder.target);
             if !self.built_langs.is_empty() && target.is_dir() {
                 carry_over_languages(target, dir, &self.built_langs)?;
             }
+            if let Some(text) = record {
+                let path = dir.join(fingerprint::FILE);
+                fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+            }
             swap_in(dir, target)?;
-        } else {
-            // Unchanged output of a build from before the marker: mark it now.
-            guard::mark(&folder.target)
-                .with_context(|| format!("writing {}", folder.target.display()))?;
         }
-        let Staging { files, .. } = folder;
-        let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut all = lock(&self.files);
         for (rel, changed) in files {
             self.count(changed);
             all.push(format!("{customer}/{rel}"));
         }
         Ok(())
+    }
+
+    fn previous(&self, customer: &str) -> Option<Record> {
+        let path = self.out.join(customer).join(fingerprint::FILE);
+        Record::parse(&fs::read_to_string(path).ok()?)
+    }
+
+    fn unchanged(&self, customer: &str, record: Record) -> Result<()> {
+        // A folder from a build before the marker: mark it now, as `finish` does.
+        let target = self.out.join(customer);
+        guard::mark(&target).with_context(|| format!("writing {}", target.display()))?;
+        let mut all = lock(&self.files);
+        for rel in record.files {
+            self.count(false);
+            all.push(format!("{customer}/{rel}"));
+        }
+        Ok(())
+    }
+
+    fn kept_in(&self) -> Option<&Path> {
+        Some(&self.out)
     }
 
     fn top(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
@@ -319,7 +370,7 @@ mod tests {
         for (rel, text) in files {
             folder.put(rel.to_string(), text.as_bytes().to_vec());
         }
-        disk.finish("klant", folder, keep).unwrap();
+        disk.finish("klant", folder, keep, None).unwrap();
         disk.written()
     }
 

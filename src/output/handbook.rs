@@ -14,10 +14,10 @@ use crate::output::pages::{RenderedPage, check_anchors, render_pages};
 use crate::output::poster::render_poster;
 use crate::output::print::render_print;
 use crate::output::search::{Entry, search_index};
-use crate::theme::Theme;
 use crate::theme::view::{
     Chrome, CustomerView, HeadingView, LangLink, LanguageView, PageView, PrintView, SectionView,
 };
+use crate::theme::{Theme, Values};
 
 /// Relative path → bytes, for one customer's folder.
 pub type Tree = BTreeMap<String, Vec<u8>>;
@@ -35,15 +35,58 @@ pub struct Inputs<'a> {
     pub theme: &'a Theme,
 }
 
+/// What a customer's output holds besides its files.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Made {
+    /// The audiences it has a handbook for.
+    pub audiences: Vec<Audience>,
+    /// The assets (`assets/…`) its handbooks show.
+    pub assets: BTreeSet<String>,
+}
+
+/// The handbooks of `customer` (in `langs` only, if not empty): every audience × language
+/// with at least one page for it, with those pages in reading order.
+pub fn handbooks<'a>(
+    library: &'a Library,
+    customer: &Customer,
+    langs: &[Lang],
+) -> Vec<(Audience, Lang, Vec<&'a Page>)> {
+    Audience::ALL
+        .into_iter()
+        .flat_map(|audience| {
+            customer
+                .languages
+                .iter()
+                .filter(|l| langs.is_empty() || langs.contains(l))
+                .map(move |&lang| (audience, lang))
+        })
+        .map(|(audience, lang)| {
+            let pages: Vec<&Page> = library
+                .pages(audience, lang)
+                .filter(|p| p.when.as_ref().is_none_or(|w| w.holds(customer)))
+                .filter(|p| !p.per_wave || !customer.waves.is_empty())
+                .collect();
+            (audience, lang, pages)
+        })
+        .filter(|(_, _, pages)| !pages.is_empty())
+        .collect()
+}
+
+/// The audiences that `handbooks` are for, each once.
+pub fn audiences(handbooks: &[(Audience, Lang, Vec<&Page>)]) -> Vec<Audience> {
+    let audiences: BTreeSet<Audience> = handbooks.iter().map(|(a, _, _)| *a).collect();
+    audiences.into_iter().collect()
+}
+
 /// Renders every audience and language of `customer` (only `langs`, if not empty) into
-/// `out`; returns the audiences it has. With errors, what was put must be thrown away.
+/// `out`. With errors, what was put must be thrown away.
 pub fn render_customer(
     inputs: &Inputs,
     customer: &Customer,
     langs: &[Lang],
     out: &dyn Put,
-) -> Result<Vec<Audience>, Diagnostics> {
-    let mut audiences = Vec::new();
+) -> Result<Made, Diagnostics> {
+    let mut made = Made::default();
     let mut diags = Diagnostics::new();
     for (screen, (_, span)) in &customer.screenshots {
         if !inputs.theme.screens.contains(screen) {
@@ -65,16 +108,11 @@ pub fn render_customer(
     // are held for one handbook at a time.
     // The poster of an audience is a page of its own, outside the handbook.
     type Handbook<'p> = (Audience, Lang, Vec<&'p Page>, Vec<&'p Page>);
-    let handbooks: Vec<Handbook> = Audience::ALL
+    let handbooks: Vec<Handbook> = handbooks(inputs.library, customer, langs)
         .into_iter()
-        .flat_map(|audience| built.iter().map(move |&lang| (audience, lang)))
-        .map(|(audience, lang)| {
-            let (posters, pages): (Vec<&Page>, Vec<&Page>) = inputs
-                .library
-                .pages(audience, lang)
-                .filter(|p| p.when.as_ref().is_none_or(|w| w.holds(customer)))
-                .filter(|p| !p.per_wave || !customer.waves.is_empty())
-                .partition(|p| p.layout == Layout::Poster);
+        .map(|(audience, lang, all)| {
+            let (posters, pages): (Vec<&Page>, Vec<&Page>) =
+                all.into_iter().partition(|p| p.layout == Layout::Poster);
             (audience, lang, pages, posters)
         })
         .filter(|(_, _, pages, _)| !pages.is_empty())
@@ -96,15 +134,15 @@ pub fn render_customer(
         }
     }
     for (audience, mut assets) in used {
-        audiences.push(audience);
+        made.audiences.push(audience);
         if let Some(logo) = &customer.logo {
             assets.insert(format!("assets/{logo}"));
         }
         for (paths, _) in customer.screenshots.values() {
             assets.extend(built.iter().map(|&l| format!("assets/{}", paths.get(l))));
         }
-        for asset in assets {
-            match inputs.files.read(&asset) {
+        for asset in &assets {
+            match inputs.files.read(asset) {
                 Ok(Some(file)) => {
                     out.put(
                         format!("{}/{asset}", audience.dir()),
@@ -116,6 +154,7 @@ pub fn render_customer(
                 ))),
             }
         }
+        made.assets.extend(assets);
         for file in &inputs.theme.statics {
             out.put(
                 format!("{}/static/{}", audience.dir(), file.rel),
@@ -139,7 +178,7 @@ pub fn render_customer(
             Err(d) => diags.push(d),
         }
     }
-    diags.into_result(audiences)
+    diags.into_result(made)
 }
 
 /// Puts files under a folder of another `Put`.
@@ -184,16 +223,21 @@ fn render_language(
     out: &dyn Put,
 ) -> Result<BTreeSet<String>, Diagnostics> {
     let theme = inputs.theme;
-    let menu = Menu::new(inputs.library, pages);
-    let chrome = |current: Option<&str>| Chrome {
+    let menu = Menu::new(inputs.library, pages)?;
+    let chrome = Values::of(&Chrome {
         lang: lang.code(),
         ui: theme.strings(lang),
         customer: CustomerView::new(customer, lang, "../"),
         audience: audience.dir(),
         root: "../".into(),
-        nav: menu.items(current),
         print_href: lang.print_file().into(),
         home_href: "index.html".into(),
+    })?;
+    // The chrome and the menu as on the page `current` (none: the print edition).
+    let chrome = |current: Option<&str>| {
+        let mut values = chrome.clone();
+        values.set("nav", menu.value(current)?);
+        Ok::<_, Diagnostic>(values)
     };
     // Each page is written as soon as it is rendered; only what the search index, the
     // anchor check and the print edition need of it is kept.
@@ -212,7 +256,6 @@ fn render_language(
         let entry = Entry::new(&page.title, href.clone(), &mut site);
         let ids = site.headings.iter().map(|h| h.id.clone()).collect();
         let view = PageView {
-            chrome: chrome(Some(&page.slug)),
             title: page.title.clone(),
             slug: page.slug.clone(),
             html: site.html,
@@ -224,7 +267,11 @@ fn render_language(
                 format!("../{}/{}.html", l.code(), page.slug)
             }),
         };
-        let problem = match theme.render("page.html", &view) {
+        let rendered = chrome(Some(&page.slug)).and_then(|mut values| {
+            values.extend(&view)?;
+            theme.render_values("page.html", &values)
+        });
+        let problem = match rendered {
             Ok(html) => {
                 out.put(format!("{lang}/{href}"), html.into_bytes());
                 None
@@ -263,7 +310,6 @@ fn render_language(
     diags.extend(check_anchors(pages, &anchors));
     let newest = pages.iter().map(|p| p.verified).max();
     let print = PrintView {
-        chrome: chrome(None),
         title: theme
             .ui
             .get(lang, "site", &format!("title_{}", audience.dir())),
@@ -282,7 +328,15 @@ fn render_language(
             drop(entries);
             out.put(format!("{lang}/search-index.js"), index.into_bytes());
         },
-        || render_print(theme, print),
+        || {
+            render_print(
+                theme,
+                chrome(None)?,
+                print,
+                customer.name.get(lang),
+                lang.code(),
+            )
+        },
     );
     match print {
         Ok(html) => out.put(format!("{lang}/{}", lang.print_file()), html),

@@ -1,17 +1,23 @@
 //! The site menu of one handbook: every page outside a part, and every part, of which only
 //! the one holding the current page is opened. Each page's menu is small however long the
 //! guide grows (a full list on every page would make a build quadratic in its pages).
+//! Every entry but the open one is the same on every page, so each is made into a
+//! template value once.
 
 use std::collections::HashMap;
 
 use crate::content::{Library, Page};
+use crate::diagnostics::Diagnostic;
 use crate::theme::view::{Link, NavItem};
+use crate::theme::{Value, value_of};
 
 /// Consecutive pages that share a part (or share having none).
 pub struct Menu<'a> {
     groups: Vec<Group<'a>>,
     /// The group of each page, by slug: finding the open part must not walk every page.
     group_of: HashMap<&'a str, usize>,
+    /// Each group's entry as a template value, as shown on a page outside it.
+    closed: Vec<Value>,
 }
 
 struct Group<'a> {
@@ -21,7 +27,7 @@ struct Group<'a> {
 
 impl<'a> Menu<'a> {
     /// Groups `pages` (in reading order) by their part.
-    pub fn new(library: &'a Library, pages: &[&'a Page]) -> Menu<'a> {
+    pub fn new(library: &'a Library, pages: &[&'a Page]) -> Result<Menu<'a>, Diagnostic> {
         let mut groups: Vec<Group> = Vec::new();
         for &page in pages {
             match groups.last_mut() {
@@ -39,29 +45,44 @@ impl<'a> Menu<'a> {
             .enumerate()
             .flat_map(|(i, g)| g.pages.iter().map(move |p| (p.slug.as_str(), i)))
             .collect();
-        Menu { groups, group_of }
+        let mut menu = Menu {
+            groups,
+            group_of,
+            closed: Vec::new(),
+        };
+        menu.closed = (0..menu.groups.len())
+            .map(|i| value_of(&menu.item(i, None, None)))
+            .collect::<Result<_, _>>()?;
+        Ok(menu)
     }
 
-    /// The menu as shown on the page `current` (none: the print edition).
-    pub fn items(&self, current: Option<&str>) -> Vec<NavItem> {
+    /// The menu as shown on the page `current` (none: the print edition), as a template
+    /// value.
+    pub fn value(&self, current: Option<&str>) -> Result<Value, Diagnostic> {
         let open = current.and_then(|slug| self.group_of.get(slug).copied());
-        self.groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| match g.title {
-                None => NavItem::page(link(g.pages[0], current)),
-                Some(title) => NavItem {
-                    title: title.to_string(),
-                    href: href(g.pages[0]),
-                    current: false,
-                    part: true,
-                    pages: match open == Some(i) {
-                        true => g.pages.iter().map(|p| link(p, current)).collect(),
-                        false => Vec::new(),
-                    },
+        let mut items = self.closed.clone();
+        if let Some(i) = open {
+            items[i] = value_of(&self.item(i, open, current))?;
+        }
+        Ok(Value::from(items))
+    }
+
+    /// The entry of group `i`, on the page `current` of the open group.
+    fn item(&self, i: usize, open: Option<usize>, current: Option<&str>) -> NavItem {
+        let g = &self.groups[i];
+        match g.title {
+            None => NavItem::page(link(g.pages[0], current)),
+            Some(title) => NavItem {
+                title: title.to_string(),
+                href: href(g.pages[0]),
+                current: false,
+                part: true,
+                pages: match open == Some(i) {
+                    true => g.pages.iter().map(|p| link(p, current)).collect(),
+                    false => Vec::new(),
                 },
-            })
-            .collect()
+            },
+        }
     }
 
     /// The title of the part that starts at the page `slug`, if one does.

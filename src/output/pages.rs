@@ -1,5 +1,5 @@
 //! The pages of one handbook (customer × audience × language): conditions and variables
-//! resolved, Markdown rendered for the site and for the print edition. A page marked
+//! resolved, Markdown rendered once for the site and the print edition. A page marked
 //! `per_wave` is rendered once per rollout wave, and each wave's text is also a
 //! ready-to-send message.
 
@@ -16,14 +16,14 @@ use crate::customer::{Customer, Wave};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::dialect::{self, Insert, Resolved};
 use crate::lang::Lang;
-use crate::markdown::{self, Anchor, Context, Heading, Rendered, Target, escape};
+use crate::markdown::{self, Anchor, Context, Heading, Printed, Rendered, escape};
 use crate::qr;
 use crate::vars::{Value, variables};
 
 /// A page rendered for the site and for the print edition, with its messages.
 pub struct RenderedPage {
     pub site: Rendered,
-    pub print: Rendered,
+    pub print: Printed,
     /// File name (`<slug>-<wave>.txt`) and plain text of each message of a `per_wave` page.
     pub messages: Vec<(String, String)>,
 }
@@ -93,7 +93,7 @@ pub fn render_pages<T: Send>(
         };
         let mut out = RenderedPage {
             site: Rendered::default(),
-            print: Rendered::default(),
+            print: Printed::default(),
             messages: Vec::new(),
         };
         for wave in waves {
@@ -118,14 +118,14 @@ pub fn render_pages<T: Send>(
                 Some((n, _)) => (format!("{}-wave-{n}", page.slug), Some(format!("wave-{n}"))),
                 None => (page.slug.clone(), None),
             };
-            let cx = |target, id_prefix| Context {
+            let cx = Context {
                 task_label: &task_label,
                 code_label: &code_label,
                 source: &page.source,
                 lang,
                 slug: &slug,
-                id_prefix,
-                target,
+                site_prefix: site_prefix.as_deref(),
+                print_prefix: &slug,
                 pages: &slugs,
                 library: &library,
                 customer_id: &customer.id,
@@ -133,15 +133,14 @@ pub fn render_pages<T: Send>(
                 render_insert: &render_insert,
                 find_asset: &find_asset,
             };
-            let site = markdown::render(&resolved, &cx(Target::Site, site_prefix.as_deref()));
-            let print = markdown::render(&resolved, &cx(Target::Print, Some(&slug)));
-            let (site, print) = match (site, print) {
-                (Ok(site), Ok(print)) => (site, print),
-                (Err(d), _) | (_, Err(d)) => {
+            let mut site = match markdown::render(&resolved, &cx) {
+                Ok(site) => site,
+                Err(d) => {
                     diags.extend(d);
                     continue;
                 }
             };
+            let print = std::mem::take(&mut site.print);
             match wave {
                 None => {
                     out.site = site;
@@ -154,7 +153,9 @@ pub fn render_pages<T: Send>(
                         w.date.format_long(lang.date_lang())
                     );
                     append_wave(&mut out.site, site, &format!("wave-{n}"), &title);
-                    append_wave(&mut out.print, print, &format!("{slug}--wave"), &title);
+                    let (html, headings) = (&mut out.print.html, &mut out.print.headings);
+                    let id = format!("{slug}--wave");
+                    wave_section(html, headings, print.html, print.headings, &id, &title);
                     out.messages
                         .push((format!("{slug}.txt"), message_text(&resolved)));
                 }
@@ -182,24 +183,36 @@ pub fn render_pages<T: Send>(
 /// has no accessible name of its own: several message pages share the same wave titles, and
 /// named sections would be landmarks with the same name.
 fn append_wave(into: &mut Rendered, part: Rendered, id: &str, title: &str) {
-    into.html.push_str(&format!(
-        "<section class=\"wave\">\n<h2 id=\"{id}\">{}</h2>\n{}</section>\n",
+    let (html, headings) = (&mut into.html, &mut into.headings);
+    wave_section(html, headings, part.html, part.headings, id, title);
+    into.assets.extend(part.assets);
+    into.text.push_str(&part.text);
+    into.text.push(' ');
+}
+
+/// Adds one wave's copy of a page's HTML (and its headings, one level down) under a
+/// heading `id` naming the wave.
+fn wave_section(
+    html: &mut String,
+    headings: &mut Vec<Heading>,
+    part_html: String,
+    part_headings: Vec<Heading>,
+    id: &str,
+    title: &str,
+) {
+    html.push_str(&format!(
+        "<section class=\"wave\">\n<h2 id=\"{id}\">{}</h2>\n{part_html}</section>\n",
         escape(title),
-        part.html
     ));
-    into.headings.push(Heading {
+    headings.push(Heading {
         level: 2,
         id: id.to_string(),
         text: title.to_string(),
     });
-    into.headings
-        .extend(part.headings.into_iter().map(|h| Heading {
-            level: h.level + 1,
-            ..h
-        }));
-    into.assets.extend(part.assets);
-    into.text.push_str(&part.text);
-    into.text.push(' ');
+    headings.extend(part_headings.into_iter().map(|h| Heading {
+        level: h.level + 1,
+        ..h
+    }));
 }
 
 /// A message as plain text: the resolved Markdown (readable as it is) with every value

@@ -3,21 +3,29 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::pdf::plan::{Entry, Plan};
-use crate::theme::Theme;
 use crate::theme::view::{PrintView, SectionView};
+use crate::theme::{Theme, Values};
 
 /// The print edition. Its pages' HTML is most of it (megabytes for a long guide), so the
 /// template gets a short marker for each and the HTML is put in its place afterwards,
-/// instead of being copied into the template engine and out again.
-pub fn render_print(theme: &Theme, mut print: PrintView) -> Result<Vec<u8>, Diagnostic> {
-    let plan = plan(&print).to_html();
+/// instead of being copied into the template engine and out again. `values` are the
+/// handbook's chrome; `customer` and `lang` its name and language code, for the PDF.
+pub fn render_print(
+    theme: &Theme,
+    mut values: Values,
+    mut print: PrintView,
+    customer: &str,
+    lang: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    let plan = plan(&print, customer, lang).to_html();
     let bodies: Vec<String> = print
         .sections
         .iter_mut()
         .enumerate()
         .map(|(i, s)| std::mem::replace(&mut s.html, section_marker(i)))
         .collect();
-    let shell = theme.render("print.html", &print)?;
+    values.extend(&print)?;
+    let shell = theme.render_values("print.html", &values)?;
     let mut html = Vec::with_capacity(
         shell.len() + plan.len() + bodies.iter().map(String::len).sum::<usize>(),
     );
@@ -49,7 +57,7 @@ fn section_marker(i: usize) -> String {
 
 /// The PDF's outline mirrors the contents the theme shows: a part's title above its
 /// chapters, each chapter with its sections (level-2 headings).
-fn plan(print: &PrintView) -> Plan {
+fn plan(print: &PrintView, customer: &str, lang: &str) -> Plan {
     let mut outline: Vec<Entry> = Vec::new();
     let mut in_part = false;
     for section in &print.sections {
@@ -67,11 +75,10 @@ fn plan(print: &PrintView) -> Plan {
             _ => outline.push(chapter),
         }
     }
-    let customer = &print.chrome.customer.name;
     Plan {
         title: format!("{} · {customer}", print.title),
-        author: customer.clone(),
-        lang: print.chrome.lang.to_string(),
+        author: customer.to_string(),
+        lang: lang.to_string(),
         outline,
     }
 }

@@ -43,54 +43,86 @@ pub fn search_index(entries: &[Entry]) -> String {
     let mut js = String::with_capacity(size + size / 8 + 64);
     js.push_str("window.HANDBOEK_SEARCH=[\n");
     for e in entries {
-        let sections: Vec<String> = e
-            .headings
-            .iter()
-            .map(|Heading { id, text, .. }| format!("[{},{}]", js_string(id), searchable(text)))
-            .collect();
-        js.push_str(&format!(
-            "{{t:{},u:{},h:[{}],x:{}}},\n",
-            searchable(e.title),
-            js_string(&e.href),
-            sections.join(","),
-            searchable(&e.text)
-        ));
+        js.push_str("{t:");
+        push_searchable(&mut js, e.title);
+        js.push_str(",u:");
+        push_js_string(&mut js, &e.href);
+        js.push_str(",h:[");
+        for (i, Heading { id, text, .. }) in e.headings.iter().enumerate() {
+            js.push_str(if i == 0 { "[" } else { ",[" });
+            push_js_string(&mut js, id);
+            js.push(',');
+            push_searchable(&mut js, text);
+            js.push(']');
+        }
+        js.push_str("],x:");
+        push_searchable(&mut js, &e.text);
+        js.push_str("},\n");
     }
     js.push_str("];\n");
     js
 }
 
-/// Text as a string literal for search: without soft hyphens.
-fn searchable(text: &str) -> String {
-    js_string(&strip_soft_hyphens(text))
+/// Text as a string literal for search, added to `out`: without soft hyphens.
+fn push_searchable(out: &mut String, text: &str) {
+    push_js_string(out, &strip_soft_hyphens(text));
 }
 
 /// A JavaScript string literal that is also safe inside HTML (no `<`, `>` or `&` as such).
-pub fn js_string(s: &str) -> String {
+#[cfg(test)]
+fn js_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_js_string(&mut out, s);
+    out
+}
+
+/// [`js_string`], added to `out`. Most text needs no escape: runs of it are copied whole,
+/// and a byte is looked at closely only if the table says it may need one.
+fn push_js_string(out: &mut String, s: &str) {
+    // `"`, `\\`, `<`, `>`, `&`, ASCII controls, and the first byte of U+0080..U+009F
+    // (controls), U+2028 and U+2029.
+    const MAYBE_ESCAPED: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(
+                b as u8,
+                b'"' | b'\\' | b'<' | b'>' | b'&' | 0..=0x1f | 0x7f | 0xc2 | 0xe2
+            );
+            b += 1;
+        }
+        table
+    };
     out.push('"');
-    // Runs of characters that need no escape are copied whole.
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let escaped = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => "",
-            c if c.is_control() => "",
-            _ => continue,
+    let bytes = s.as_bytes();
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !MAYBE_ESCAPED[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
         };
-        out.push_str(&s[start..i]);
-        start = i + c.len_utf8();
-        match escaped {
-            "" => out.push_str(&format!("\\u{:04x}", c as u32)),
-            e => out.push_str(e),
+        i += c.len_utf8();
+        if !(c.is_ascii() || c.is_control() || c == '\u{2028}' || c == '\u{2029}') {
+            continue;
+        }
+        out.push_str(&s[copied..i - c.len_utf8()]);
+        copied = i;
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
         }
     }
-    out.push_str(&s[start..]);
+    out.push_str(&s[copied..]);
     out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -117,6 +149,34 @@ mod tests {
             "\"a\\\"b\\\\c\\n\\u003c/script\\u003e\\u0026\""
         );
         assert_eq!(js_string("café\u{1}x\u{2028}€"), "\"café\\u0001x\\u2028€\"");
+    }
+
+    #[test]
+    fn strings_escape_every_control_and_line_separator_and_nothing_else() {
+        // The rule, one character at a time.
+        let reference = |s: &str| -> String {
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                        out.push_str(&format!("\\u{:04x}", c as u32))
+                    }
+                    c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out + "\""
+        };
+        let all: String = (0..0x300u32)
+            .chain(0x2000..0x2100)
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(js_string(&all), reference(&all));
+        assert_eq!(js_string("€\u{2027}\u{202a}…"), "\"€\u{2027}\u{202a}…\"");
     }
 
     #[test]

@@ -15,7 +15,8 @@ use crate::lang::Lang;
 use crate::project::{customer_ids, load_customers, load_settings};
 use crate::{Build, BuildOptions};
 
-use super::rebuild::{Scope, guarded_build};
+use super::guard::guarded_build;
+use super::scope::Scope;
 use super::state::Entry;
 use super::watch::SETTLE;
 use super::{Report, Shared};

@@ -1,19 +1,18 @@
-//! Rebuilding on save: what a change can affect, and the page open in the browser built
-//! first, at once; the rest is owed to the background (`backlog`).
+//! Rebuilding on save: the page open in the browser built first, at once; the rest is
+//! owed to the background (`backlog`). What a change affects is `scope`.
 
-use std::collections::BTreeSet;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::BuildOptions;
 use crate::files::Files;
 use crate::lang::Lang;
 use crate::project::customer_ids;
-use crate::{Build, BuildOptions, build};
 
 use super::backlog::Backlog;
+use super::guard::guarded_build;
+use super::scope::{Scope, scope_of};
 use super::watch::{Change, SETTLE, Watcher, touches_a_folder};
 use super::{Report, Shared};
 
@@ -22,61 +21,6 @@ pub enum Message {
     Change(Change),
     /// The server is shutting down.
     Stop,
-}
-
-/// The customers a change can affect.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    All,
-    Customers(BTreeSet<String>),
-}
-
-impl Default for Scope {
-    fn default() -> Scope {
-        Scope::none()
-    }
-}
-
-impl Scope {
-    pub fn none() -> Scope {
-        Scope::Customers(BTreeSet::new())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        matches!(self, Scope::Customers(ids) if ids.is_empty())
-    }
-
-    pub fn contains(&self, id: &str) -> bool {
-        match self {
-            Scope::All => true,
-            Scope::Customers(ids) => ids.contains(id),
-        }
-    }
-
-    pub fn add(&mut self, other: Scope) {
-        match (&mut *self, other) {
-            (Scope::All, _) => {}
-            (_, Scope::All) => *self = Scope::All,
-            (Scope::Customers(mine), Scope::Customers(theirs)) => mine.extend(theirs),
-        }
-    }
-}
-
-/// A customer's own file affects only that customer; anything else (settings, content,
-/// theme, assets, a folder coming or going) may affect all of them.
-pub fn scope_of(files: &[String]) -> Scope {
-    let mut scope = Scope::none();
-    for file in files {
-        let own = file
-            .strip_prefix("customers/")
-            .and_then(|f| f.strip_suffix(".yaml"))
-            .filter(|id| !id.contains('/'));
-        match own {
-            Some(id) => scope.add(Scope::Customers(BTreeSet::from([id.to_string()]))),
-            None => return Scope::All,
-        }
-    }
-    scope
 }
 
 /// Takes in the watcher's changes and builds the page in the browser at once.
@@ -211,65 +155,5 @@ impl Inbox {
             self.pending.push(message);
         }
         !self.pending.is_empty()
-    }
-}
-
-/// A build that never takes the server down: an I/O error (a file removed while being
-/// read) or a panic becomes a problem to show, and the last good pages stay.
-pub fn guarded_build(files: &Files, options: &BuildOptions) -> Build {
-    let problem = match catch_unwind(AssertUnwindSafe(|| build(files, options))) {
-        Ok(Ok(result)) => return result,
-        Ok(Err(e)) => Diagnostic::error(format!("{e:#}"))
-            .help("if a file was being saved or moved, save it again; otherwise check that it is readable UTF-8 text."),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Diagnostic::error(format!("the build stopped on an internal error: {what}"))
-                .help("this is a bug in handboek; the preview keeps the last good pages.")
-        }
-    };
-    Build {
-        output: Default::default(),
-        diagnostics: Diagnostics::from(problem),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_customer_file_affects_only_that_customer() {
-        assert_eq!(
-            scope_of(&["customers/appco.yaml".into(), "customers/b.yaml".into()]),
-            Scope::Customers(BTreeSet::from(["appco".into(), "b".into()]))
-        );
-    }
-
-    #[test]
-    fn content_settings_theme_and_folders_affect_every_customer() {
-        for file in [
-            "handboek.yaml",
-            "content/nl/employee/index.md",
-            "themes/default/static/style.css",
-            "assets/logo.svg",
-            "customers",
-            "customers/sub/x.yaml",
-        ] {
-            assert_eq!(scope_of(&[file.into()]), Scope::All, "{file}");
-        }
-    }
-
-    #[test]
-    fn scopes_add_up() {
-        let mut scope = Scope::none();
-        assert!(scope.is_empty());
-        scope.add(Scope::Customers(BTreeSet::from(["a".into()])));
-        assert!(scope.contains("a") && !scope.contains("b"));
-        scope.add(Scope::All);
-        assert!(scope.contains("b"));
     }
 }

@@ -111,7 +111,8 @@ pub struct HeadingView {
     pub text: String,
 }
 
-/// Shared by every page of one customer × audience × language.
+/// Shared by every page of one customer × audience × language (made into template values
+/// once; each page adds its `nav`, a list of [`NavItem`], and its own view).
 #[derive(Debug, Clone, Serialize)]
 pub struct Chrome<'a> {
     pub lang: &'static str,
@@ -120,15 +121,13 @@ pub struct Chrome<'a> {
     pub audience: &'static str,
     /// Relative path from the page to the audience folder (`../`).
     pub root: String,
-    pub nav: Vec<NavItem>,
     pub print_href: String,
     pub home_href: String,
 }
 
+/// A site page, over its [`Chrome`].
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView<'a> {
-    #[serde(flatten)]
-    pub chrome: Chrome<'a>,
+pub struct PageView {
     pub title: String,
     pub slug: String,
     pub html: String,
@@ -150,10 +149,9 @@ pub struct SectionView {
     pub verified: String,
 }
 
+/// The print edition, over its [`Chrome`].
 #[derive(Debug, Clone, Serialize)]
-pub struct PrintView<'a> {
-    #[serde(flatten)]
-    pub chrome: Chrome<'a>,
+pub struct PrintView {
     pub title: String,
     pub date: String,
     pub sections: Vec<SectionView>,

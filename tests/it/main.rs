@@ -11,6 +11,7 @@ mod errors;
 mod escaping;
 mod fixture;
 mod hostile;
+mod incremental;
 mod json_schema;
 mod learn;
 mod library;

@@ -102,8 +102,9 @@ pub fn reserved_id(id: &str) -> Option<String> {
     None
 }
 
-/// Whether handboek wrote `dir`: it holds the marker, or (written before there was a marker)
-/// nothing but audience folders. An empty folder, or one that does not exist, holds nothing
+/// Whether handboek wrote `dir`: it holds the marker, or (written before there was a marker,
+/// or the marker was deleted) nothing but audience folders and handboek's fingerprint of
+/// the inputs it was built from. An empty folder, or one that does not exist, holds nothing
 /// to lose.
 pub fn owned(dir: &Path) -> bool {
     if dir.join(MARKER).is_file() {
@@ -115,8 +116,11 @@ pub fn owned(dir: &Path) -> bool {
     entries.into_iter().all(|entry| {
         entry.is_ok_and(|entry| {
             let name = entry.file_name();
-            Audience::ALL.iter().any(|a| name == a.dir())
-                && entry.file_type().is_ok_and(|t| t.is_dir())
+            let Ok(kind) = entry.file_type() else {
+                return false;
+            };
+            (kind.is_dir() && Audience::ALL.iter().any(|a| name == a.dir()))
+                || (kind.is_file() && name == crate::output::fingerprint::FILE)
         })
     })
 }
@@ -230,6 +234,10 @@ mod tests {
         fs::create_dir_all(legacy.join("employee/nl")).unwrap();
         fs::create_dir_all(legacy.join("admin")).unwrap();
         assert!(owned(&legacy));
+        fs::write(legacy.join(crate::output::fingerprint::FILE), "x").unwrap();
+        assert!(owned(&legacy), "its fingerprint is handboek's too");
+        fs::write(legacy.join("notes.txt"), "mine").unwrap();
+        assert!(!owned(&legacy), "an author's file is not");
         let foreign = dir.path().join("c");
         fs::create_dir_all(foreign.join("nl")).unwrap();
         assert!(!owned(&foreign));

@@ -4,6 +4,7 @@
 //! on the reader's browser having a hyphenation dictionary.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::lang::Lang;
 
@@ -33,29 +34,40 @@ impl Room {
 /// of letters; anything written together with digits, `@`, `/`, `:`, `.`, `_` or `\` (an
 /// address, a URL, an e-mail address, a phone number, a file name) is left whole, and so
 /// is a word that already has a soft hyphen.
+///
+/// Every text of every page passes here, most of it without a word long enough: a chunk
+/// shorter in bytes than `min` letters is passed over unread, and nothing is copied until
+/// the first word that gets a soft hyphen.
 pub fn soft_hyphens(text: &str, lang: Lang, room: Room) -> Cow<'_, str> {
     let min = room.min_letters();
-    if text.chars().filter(|c| c.is_alphabetic()).count() < min {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut changed = false;
-    for (chunk, is_space) in chunks(text) {
-        if is_space || !is_prose(chunk) {
-            out.push_str(chunk);
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for chunk in text.split(char::is_whitespace) {
+        if chunk.len() < min || !is_prose(chunk) {
             continue;
         }
-        for (run, is_word) in runs(chunk) {
-            if is_word && run.chars().count() >= min {
-                changed |= push_syllables(&mut out, run, lang);
+        let chunk_start = offset_in(text, chunk);
+        for (run_start, run) in runs(chunk) {
+            if run.len() < min || run.chars().count() < min {
+                continue;
+            }
+            let start = chunk_start + run_start;
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 8));
+            let before = out.len();
+            out.push_str(&text[copied..start]);
+            if push_syllables(out, run, lang) {
+                copied = start + run.len();
             } else {
-                out.push_str(run);
+                out.truncate(before);
             }
         }
     }
-    match changed {
-        true => Cow::Owned(out),
-        false => Cow::Borrowed(text),
+    match out {
+        Some(mut out) if copied > 0 => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        _ => Cow::Borrowed(text),
     }
 }
 
@@ -80,47 +92,67 @@ fn is_prose(chunk: &str) -> bool {
 
 /// Writes `word` with soft hyphens between its syllables; true if it has more than one.
 fn push_syllables(out: &mut String, word: &str, lang: Lang) -> bool {
-    let lang = match lang {
+    SYLLABLES.with_borrow_mut(|memo| {
+        let memo = &mut memo[lang as usize];
+        if !memo.contains_key(word) {
+            if memo.len() >= MEMO_WORDS {
+                memo.clear();
+            }
+            memo.insert(word.into(), syllable_breaks(word, lang));
+        }
+        let breaks = &memo[word];
+        let mut from = 0;
+        for &at in breaks.iter() {
+            out.push_str(&word[from..at as usize]);
+            out.push(SOFT_HYPHEN);
+            from = at as usize;
+        }
+        out.push_str(&word[from..]);
+        !breaks.is_empty()
+    })
+}
+
+/// How many words each thread remembers the syllables of. A handbook uses a few thousand
+/// different long words; a corpus of 5,000 pages about 20,000.
+const MEMO_WORDS: usize = 50_000;
+
+thread_local! {
+    /// The syllable breaks of the long words seen, per language (`Lang as usize`): the
+    /// same words come back on every page and in every customer's handbook, and finding
+    /// a word's syllables costs a walk through the patterns.
+    static SYLLABLES: std::cell::RefCell<[HashMap<Box<str>, Box<[u32]>>; 2]> =
+        Default::default();
+}
+
+/// The byte offsets in `word` where a syllable starts, the first one left out.
+fn syllable_breaks(word: &str, lang: Lang) -> Box<[u32]> {
+    let patterns = match lang {
         Lang::Nl => hypher::Lang::Dutch,
         Lang::En => hypher::Lang::English,
     };
-    let mut syllables = 0;
-    for syllable in hypher::hyphenate(word, lang) {
-        if syllables > 0 {
-            out.push(SOFT_HYPHEN);
+    let mut at = 0;
+    let mut breaks = Vec::new();
+    for syllable in hypher::hyphenate(word, patterns) {
+        if at > 0 {
+            breaks.push(at as u32);
         }
-        out.push_str(syllable);
-        syllables += 1;
+        at += syllable.len();
     }
-    syllables > 1
+    breaks.into_boxed_slice()
 }
 
-/// `text` cut into runs of whitespace and runs of anything else, each with whether it is
-/// whitespace.
-fn chunks(text: &str) -> impl Iterator<Item = (&str, bool)> {
-    split_by(text, char::is_whitespace)
+/// Where `part`, a slice of `text`, starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
 }
 
-/// A chunk cut into runs of letters (words) and runs of anything else (punctuation,
-/// hyphens, apostrophes), each with whether it is a word.
-fn runs(chunk: &str) -> impl Iterator<Item = (&str, bool)> {
-    split_by(chunk, char::is_alphabetic)
-}
-
-/// `text` cut where `class` changes from one character to the next.
-fn split_by(text: &str, class: fn(char) -> bool) -> impl Iterator<Item = (&str, bool)> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let kind = class(first);
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| class(c) != kind)
-            .map_or(rest.len(), |(i, _)| i);
-        let (run, tail) = rest.split_at(end);
-        rest = tail;
-        Some((run, kind))
-    })
+/// The runs of letters (words) in a chunk, each with its byte offset in the chunk; what
+/// lies between them (punctuation, hyphens, apostrophes) is not a word.
+fn runs(chunk: &str) -> impl Iterator<Item = (usize, &str)> {
+    chunk
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|run| !run.is_empty())
+        .map(move |run| (offset_in(chunk, run), run))
 }
 
 #[cfg(test)]

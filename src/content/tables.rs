@@ -11,7 +11,7 @@ pub fn check_tables(source: &Source, body: &str, first_line: usize) -> Diagnosti
     let mut literal = Literal::default();
     let mut previous: Option<&str> = None;
     for (i, raw) in body.lines().enumerate() {
-        if literal.next_line(raw).is_none() {
+        if literal.is_literal(raw) {
             previous = None;
             continue;
         }

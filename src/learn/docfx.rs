@@ -77,6 +77,10 @@ impl<'s> Scanner<'s> {
     /// `raw` is line `line` of the page, with its line ending.
     pub fn line(&mut self, raw: &str, line: usize) -> Line {
         let content = raw.trim_end_matches(['\n', '\r']);
+        let nothing_open = !self.literal.is_open() && self.complex.is_none() && self.tabs.is_none();
+        if nothing_open && !lines::may_hold_docfx(content) {
+            return Line::Markdown;
+        }
         let Some(code) = self.literal.next_line(content) else {
             return Line::Markdown;
         };

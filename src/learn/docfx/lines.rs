@@ -12,6 +12,18 @@ pub struct Literal {
 }
 
 impl Literal {
+    /// Whether a code fence or an HTML comment is open, so that the next line is read
+    /// in its light.
+    pub fn is_open(&self) -> bool {
+        self.fence.is_some() || self.comment
+    }
+
+    /// Whether `line` is literal as a whole (a fence, a line inside a fence or inside a
+    /// comment): [`Literal::next_line`] without the ranges, for readers that need no more.
+    pub fn is_literal(&mut self, line: &str) -> bool {
+        (self.is_open() || may_open_literal(line)) && self.next_line(line).is_none()
+    }
+
     /// The byte ranges of `line` that are literal (inline code, comments), or `None` when
     /// the whole line is (a fence, a line inside a fence or inside a comment).
     pub fn next_line(&mut self, line: &str) -> Option<Vec<Range<usize>>> {
@@ -80,6 +92,46 @@ impl Literal {
         }
         Some(literal)
     }
+}
+
+/// Whether `line` has anything DocFX or a literal part starts with: a backtick or tilde
+/// (code), `#` (a tab heading), `<!--`, `:::` or `[!`. Most lines of a page have none, and
+/// with nothing open above them they are Markdown without further reading.
+pub fn may_hold_docfx(line: &str) -> bool {
+    let b = line.as_bytes();
+    any_mark(
+        b,
+        |c| matches!(c, b'`' | b'~' | b'#' | b'<' | b':' | b'['),
+        |i| match b[i] {
+            b'`' | b'~' | b'#' => true,
+            b'<' => b[i + 1..].starts_with(b"!--"),
+            b':' => b[i + 1..].starts_with(b"::"),
+            b'[' => b.get(i + 1) == Some(&b'!'),
+            _ => false,
+        },
+    )
+}
+
+/// Whether `line` has a backtick, a tilde or `<!--`: what can open a code fence, inline
+/// code or an HTML comment.
+fn may_open_literal(line: &str) -> bool {
+    let b = line.as_bytes();
+    any_mark(
+        b,
+        |c| matches!(c, b'`' | b'~' | b'<'),
+        |i| b[i] != b'<' || b[i + 1..].starts_with(b"!--"),
+    )
+}
+
+/// Whether some byte of `b` is a mark: `candidate` picks the bytes a mark can start with,
+/// `marks_at` decides at such a byte's index. Blocks without a candidate are passed over by
+/// a loop the compiler vectorises: every line of every page passes here.
+fn any_mark(b: &[u8], candidate: impl Fn(u8) -> bool, marks_at: impl Fn(usize) -> bool) -> bool {
+    const BLOCK: usize = 32;
+    b.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |seen, &c| seen | candidate(c))
+            && (n * BLOCK..n * BLOCK + block.len()).any(|i| candidate(b[i]) && marks_at(i))
+    })
 }
 
 /// Where the text of a line starts, after its indentation and any `>` of a block quote.
@@ -162,6 +214,49 @@ mod tests {
         assert_eq!(l.next_line("> ~~~"), None);
         assert_eq!(l.next_line("> ~~~"), None);
         assert_eq!(l.next_line("x"), Some(vec![]));
+    }
+
+    #[test]
+    fn lines_without_a_mark_of_docfx_or_code_are_passed_over() {
+        for line in [
+            "Open de app.",
+            "Note: a colon",
+            "[a link](x.md)",
+            "a < b",
+            "-->",
+        ] {
+            assert!(!may_hold_docfx(line), "{line}");
+        }
+        for line in [
+            "```",
+            "~~~",
+            "`code`",
+            "## [iOS](#tab/iOS)",
+            "a <!-- b",
+            ":::image",
+            "> [!NOTE]",
+        ] {
+            assert!(may_hold_docfx(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn whole_literal_lines_are_known_without_their_ranges() {
+        let mut l = Literal::default();
+        let lines = [
+            "text", "a `b` c", "```", "<!-- x", "```", "<!-- y", "z", "-->", "a < b",
+        ];
+        let literal: Vec<bool> = lines.iter().map(|line| l.is_literal(line)).collect();
+        let mut m = Literal::default();
+        let expected: Vec<bool> = lines
+            .iter()
+            .map(|line| m.next_line(line).is_none())
+            .collect();
+        assert_eq!(literal, expected);
+        assert_eq!(
+            literal,
+            [false, false, true, true, true, false, true, false, false]
+        );
     }
 
     #[test]

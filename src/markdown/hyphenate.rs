@@ -42,11 +42,10 @@ pub fn soft_hyphens(text: &str, lang: Lang, room: Room) -> Cow<'_, str> {
     let min = room.min_letters();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    for chunk in text.split(char::is_whitespace) {
+    for (chunk_start, chunk) in chunks(text) {
         if chunk.len() < min || !is_prose(chunk) {
             continue;
         }
-        let chunk_start = offset_in(text, chunk);
         for (run_start, run) in runs(chunk) {
             if run.len() < min || run.chars().count() < min {
                 continue;
@@ -141,6 +140,38 @@ fn syllable_breaks(word: &str, lang: Lang) -> Box<[u32]> {
     breaks.into_boxed_slice()
 }
 
+/// The runs of `text` between whitespace (as `char::is_whitespace` has it), each with its
+/// byte offset. Read byte by byte: only a byte that starts a multi-byte character is
+/// decoded, since every whitespace character outside ASCII starts with one.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at;
+        if start > bytes.len() {
+            return None;
+        }
+        while at < bytes.len() {
+            let space = match bytes[at] {
+                b'\t'..=b'\r' | b' ' => 1,
+                0..0xc0 => 0,
+                _ => match text[at..].chars().next() {
+                    Some(c) if c.is_whitespace() => c.len_utf8(),
+                    _ => 0,
+                },
+            };
+            if space > 0 {
+                let chunk = (start, &text[start..at]);
+                at += space;
+                return Some(chunk);
+            }
+            at += 1;
+        }
+        at += 1;
+        Some((start, &text[start..]))
+    })
+}
+
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
     part.as_ptr() as usize - text.as_ptr() as usize
@@ -216,6 +247,25 @@ mod tests {
         let out = soft_hyphens(text, Lang::Nl, Room::Narrow);
         assert_eq!(strip_soft_hyphens(&out), text);
         assert!(out.contains(SOFT_HYPHEN));
+    }
+
+    #[test]
+    fn chunks_split_at_every_whitespace_character_as_split_does() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "two  words ",
+            "\tnbsp\u{a0}here\u{2003}em\u{3000}ideo\u{85}nel é ë ½\n",
+            "\u{2028}x\u{202f}",
+        ] {
+            let ours: Vec<(usize, &str)> = chunks(text).collect();
+            let std: Vec<(usize, &str)> = text
+                .split(char::is_whitespace)
+                .map(|c| (offset_in(text, c), c))
+                .collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 
     #[test]

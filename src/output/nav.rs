@@ -18,6 +18,9 @@ pub struct Menu<'a> {
     group_of: HashMap<&'a str, usize>,
     /// Each group's entry as a template value, as shown on a page outside it.
     closed: Vec<Value>,
+    /// Each part's entry as shown on a page inside it, with no page marked current: a page
+    /// of the part changes only its own link.
+    opened: Vec<Option<Value>>,
 }
 
 struct Group<'a> {
@@ -49,9 +52,16 @@ impl<'a> Menu<'a> {
             groups,
             group_of,
             closed: Vec::new(),
+            opened: Vec::new(),
         };
         menu.closed = (0..menu.groups.len())
             .map(|i| value_of(&menu.item(i, None, None)))
+            .collect::<Result<_, _>>()?;
+        menu.opened = (0..menu.groups.len())
+            .map(|i| match menu.groups[i].title {
+                Some(_) => value_of(&menu.item(i, Some(i), None)).map(Some),
+                None => Ok(None),
+            })
             .collect::<Result<_, _>>()?;
         Ok(menu)
     }
@@ -62,9 +72,35 @@ impl<'a> Menu<'a> {
         let open = current.and_then(|slug| self.group_of.get(slug).copied());
         let mut items = self.closed.clone();
         if let Some(i) = open {
-            items[i] = value_of(&self.item(i, open, current))?;
+            items[i] = match (&self.opened[i], current) {
+                (Some(opened), Some(slug)) => self.with_current(i, opened, slug)?,
+                _ => value_of(&self.item(i, open, current))?,
+            };
         }
         Ok(Value::from(items))
+    }
+
+    /// The entry `opened` of part `i` with the link to the page `slug` marked current: the
+    /// same value as the part's item on that page, made by replacing one link.
+    fn with_current(&self, i: usize, opened: &Value, slug: &str) -> Result<Value, Diagnostic> {
+        let pages = &self.groups[i].pages;
+        let (Some(k), Some(mut entry)) = (
+            pages.iter().position(|p| p.slug == slug),
+            opened.clone().into_map(),
+        ) else {
+            return value_of(&self.item(i, Some(i), Some(slug)));
+        };
+        let mut links = entry
+            .get(&tera::value::Key::from("pages"))
+            .and_then(Value::as_array)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        if links.len() != pages.len() {
+            return value_of(&self.item(i, Some(i), Some(slug)));
+        }
+        links[k] = value_of(&link(pages[k], Some(slug)))?;
+        entry.insert("pages".into(), Value::from(links));
+        Ok(Value::from(entry))
     }
 
     /// The entry of group `i`, on the page `current` of the open group.

@@ -140,7 +140,10 @@ fn render_with(
         html: raw_html::RawHtml::default(),
     };
     let parser = Parser::new_ext(&resolved.markdown, options()).into_offset_iter();
-    let mut events: Vec<Ev> = Vec::new();
+    // Sized for a page of prose (about one event per 16 bytes of Markdown, and the search
+    // text as long as the page), so that neither grows by copying while it fills.
+    let mut events: Vec<Ev> = Vec::with_capacity(resolved.markdown.len() / 16);
+    r.out.text.reserve(resolved.markdown.len());
     let mut heading: Option<HeadingBuf> = None;
     for (event, range) in TextMergeWithOffset::new(parser) {
         match event {

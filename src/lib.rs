@@ -136,13 +136,17 @@ fn stages<S: Sink>(
     let mut diags = files.link_problems();
     let settings = keep(load_settings(files)?, &mut diags);
     let theme_name = settings.as_ref().map_or("default", |s| s.theme.as_str());
-    let theme = keep(load_theme(files, theme_name)?, &mut diags);
-    let screens = theme
-        .as_ref()
-        .map(|t| t.screens.clone())
-        .unwrap_or_default();
-    let terms = keep_all(terms::load_terms(files)?, &mut diags);
-    let (library, problems) = load_library(files, &screens, &terms)?;
+    // The theme compiles its templates while the library is read: both take a while, and
+    // the library needs only the names of the theme's screens.
+    let screens = theme::screen_names(files, theme_name)?;
+    let terms = terms::load_terms(files)?;
+    let (theme, library) = rayon::join(
+        || load_theme(files, theme_name),
+        || load_library(files, &screens, &terms.0),
+    );
+    let theme = keep(theme?, &mut diags);
+    keep_all(terms, &mut diags);
+    let (library, problems) = library?;
     let library_has_errors = problems.has_errors();
     diags.extend(problems);
     let Some(settings) = settings else {

@@ -88,14 +88,7 @@ impl Theme {
 /// Loads theme `name`, falling back file by file to the built-in theme.
 pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics>> {
     let own = format!("themes/{name}");
-    let mut rels = BTreeSet::new();
-    for base in ["themes/default", own.as_str()] {
-        for rel in files.list(base)? {
-            if let Some(rest) = rel.strip_prefix(base).and_then(|r| r.strip_prefix('/')) {
-                rels.insert(rest.to_string());
-            }
-        }
-    }
+    let rels = theme_files(files, &own)?;
     let mut diags = Diagnostics::new();
     let mut tera = Tera::new();
     tera.set_escape_fn(escape_html);
@@ -110,12 +103,8 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
     let mut statics = Vec::new();
     let mut i18n = Vec::new();
     for rel in rels {
-        let file = match files.read(&format!("{own}/{rel}"))? {
-            Some(f) => f,
-            None => match files.read(&format!("themes/default/{rel}"))? {
-                Some(f) => f,
-                None => continue,
-            },
+        let Some(file) = read_theme_file(files, &own, &rel)? else {
+            continue;
         };
         if let Some(path) = rel.strip_prefix("static/") {
             statics.push(InputFile {
@@ -179,6 +168,48 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
         statics,
         templates,
     }))
+}
+
+/// The names of the screens the theme `name` draws, as [`load_theme`] finds them, without
+/// compiling its templates: the library is checked against these while the theme loads.
+pub fn screen_names(files: &Files, name: &str) -> Result<BTreeSet<String>> {
+    let own = format!("themes/{name}");
+    let mut screens = BTreeSet::new();
+    for rel in theme_files(files, &own)? {
+        let Some(screen) = rel
+            .strip_prefix("screens/")
+            .and_then(|s| s.strip_suffix(".html"))
+        else {
+            continue;
+        };
+        if let Some(file) = read_theme_file(files, &own, &rel)?
+            && file.text().is_ok()
+        {
+            screens.insert(screen.to_string());
+        }
+    }
+    Ok(screens)
+}
+
+/// Every file of the theme in `own` and of the default theme, relative to the theme folder.
+fn theme_files(files: &Files, own: &str) -> Result<BTreeSet<String>> {
+    let mut rels = BTreeSet::new();
+    for base in ["themes/default", own] {
+        for rel in files.list(base)? {
+            if let Some(rest) = rel.strip_prefix(base).and_then(|r| r.strip_prefix('/')) {
+                rels.insert(rest.to_string());
+            }
+        }
+    }
+    Ok(rels)
+}
+
+/// The theme's file `rel`: the project theme's own, else the default theme's.
+fn read_theme_file(files: &Files, own: &str, rel: &str) -> Result<Option<InputFile>> {
+    match files.read(&format!("{own}/{rel}"))? {
+        Some(f) => Ok(Some(f)),
+        None => files.read(&format!("themes/default/{rel}")),
+    }
 }
 
 impl Theme {

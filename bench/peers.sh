@@ -43,6 +43,10 @@ site() {
         cp "$D/manifest.json" "$v/"
         cp -r "$D/zola-lean" "$v/zola-lean"
         sed -i 's/^build_search_index = false/build_search_index = true/' "$v/zola-lean/config.toml"
+        # Zola's default index (elasticlunr) has no Dutch ("Tried to build search index for
+        # language nl which is not supported"); its Fuse.js index takes every language and,
+        # like handboek's, is a JavaScript file of every page's text per language.
+        sed -i 's/^\[markdown\]/[search]\nindex_format = "fuse_javascript"\n\n[markdown]/' "$v/zola-lean/config.toml"
         printf 'build_search_index = true\n' >> "$v/zola-lean/config.toml"   # under [languages.nl]
       fi
       echo "$v zola-lean";;

@@ -215,7 +215,7 @@ if [ -n "$CUSTOMERS" ] && [ "$CUSTOMERS" != 0 ]; then
     # nothing changed since the build above: the output is left in place
     bench "handboek $CUSTOMERS customers no-change" "$RES/C$CUSTOMERS-handboek-nochange.json" "$B"
     # one customer file changed before each run (a comment line: its bytes differ)
-    CF=$(ls "$C"/customers/*.yaml | head -n 1); CBK="$WORK/edit-backup-customer.yaml"; cp "$CF" "$CBK"
+    CUSTOMER_FILES=("$C"/customers/*.yaml); CF=${CUSTOMER_FILES[0]}; CBK="$WORK/edit-backup-customer.yaml"; cp "$CF" "$CBK"
     bench "handboek $CUSTOMERS customers one-customer-change" \
       "$RES/C$CUSTOMERS-handboek-onecustomer.json" --prepare "echo '# edited' >> $CF" "$B"
     mv "$CBK" "$CF"

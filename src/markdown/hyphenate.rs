@@ -115,11 +115,14 @@ fn push_syllables(out: &mut String, word: &str, lang: Lang) -> bool {
 /// different long words; a corpus of 5,000 pages about 20,000.
 const MEMO_WORDS: usize = 50_000;
 
+/// Words of one language and the byte offsets of their syllable breaks.
+type Breaks = HashMap<Box<str>, Box<[u32]>>;
+
 thread_local! {
     /// The syllable breaks of the long words seen, per language (`Lang as usize`): the
     /// same words come back on every page and in every customer's handbook, and finding
     /// a word's syllables costs a walk through the patterns.
-    static SYLLABLES: std::cell::RefCell<[HashMap<Box<str>, Box<[u32]>>; 2]> =
+    static SYLLABLES: std::cell::RefCell<[Breaks; 2]> =
         Default::default();
 }
 

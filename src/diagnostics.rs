@@ -2,81 +2,15 @@
 //! whole run and rendered together with a source snippet and a hint.
 
 use std::fmt;
-use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-/// One input file as the author sees it: the name we show and its text.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub name: Arc<str>,
-    pub text: Arc<str>,
-}
+mod source;
+mod tidy;
 
-impl Source {
-    pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Source {
-        Source {
-            name: name.into(),
-            text: text.into(),
-        }
-    }
-
-    /// The text of a 1-based line, without its line ending.
-    pub fn line_text(&self, line: usize) -> Option<&str> {
-        self.text
-            .split('\n')
-            .nth(line.checked_sub(1)?)
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
-    }
-}
-
-/// A place in a source: 1-based line and column (in characters), and how many characters
-/// the problem covers (0 = just the point).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Span {
-    pub line: usize,
-    pub column: usize,
-    pub len: usize,
-}
-
-impl Span {
-    pub fn new(line: usize, column: usize, len: usize) -> Span {
-        Span { line, column, len }
-    }
-
-    /// The span of `len` characters that starts `offset` characters after this one.
-    pub fn shifted(self, offset: usize, len: usize) -> Span {
-        Span {
-            line: self.line,
-            column: self.column + offset,
-            len,
-        }
-    }
-}
-
-/// Where a value was written, kept with the value for messages about it found later.
-#[derive(Debug, Clone)]
-pub struct Place {
-    pub source: Source,
-    pub span: Span,
-}
-
-impl Place {
-    pub fn new(source: &Source, span: Span) -> Place {
-        Place {
-            source: source.clone(),
-            span,
-        }
-    }
-
-    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(message).at(&self.source, self.span)
-    }
-
-    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(message).at(&self.source, self.span)
-    }
-}
+pub use source::{Place, Source, Span};
+use tidy::char_range;
+pub use tidy::{MAX_QUOTED, tidy, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -190,80 +124,6 @@ impl Diagnostic {
         }
         renderer.render(&[group])
     }
-}
-
-/// The most characters of a value quoted in a message; a longer one is cut. Long enough for
-/// any real address or path a hint suggests (a Microsoft Learn address is 100 to 200).
-pub const MAX_QUOTED: usize = 300;
-/// The most characters of a whole message or hint.
-const MAX_MESSAGE: usize = 2000;
-
-/// A message made safe for a terminal, a log and JSON: control characters become the
-/// symbols that picture them (so an ESC in a value cannot steer the terminal), each value
-/// quoted in backticks longer than [`MAX_QUOTED`] characters is cut, and so is a message
-/// that is longer than any real one (an author's 50 MB value is never echoed).
-pub fn tidy(message: String) -> String {
-    let needs_cut = message.len() > MAX_QUOTED;
-    if !needs_cut && !message.chars().any(is_control) {
-        return message;
-    }
-    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE + 16));
-    for (i, part) in message.split('`').enumerate() {
-        if i > 0 {
-            out.push('`');
-        }
-        // Odd parts are inside backticks.
-        if i % 2 == 1 && part.chars().count() > MAX_QUOTED {
-            out.extend(part.chars().take(MAX_QUOTED - 20).map(picture));
-            out.push_str(&format!("… ({} characters)", part.chars().count()));
-        } else {
-            out.extend(part.chars().map(picture));
-        }
-    }
-    if out.chars().count() > MAX_MESSAGE {
-        out = out.chars().take(MAX_MESSAGE).collect();
-        out.push('…');
-    }
-    out
-}
-
-/// A line of a source as it may be printed: control characters as their symbols, one
-/// character for one, so that columns stay where they were.
-pub fn visible(line: &str) -> std::borrow::Cow<'_, str> {
-    if line.chars().any(is_control) {
-        std::borrow::Cow::Owned(line.chars().map(picture).collect())
-    } else {
-        std::borrow::Cow::Borrowed(line)
-    }
-}
-
-/// Control characters other than a line break and a tab.
-fn is_control(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-}
-
-/// The Unicode control picture of a C0 control (`␛` for ESC), `␡` for DEL and `�` for the
-/// C1 controls; any other character as it is.
-fn picture(c: char) -> char {
-    match c {
-        '\n' | '\t' => c,
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
-        '\u{7f}' => '\u{2421}',
-        c if c.is_control() => '\u{fffd}',
-        c => c,
-    }
-}
-
-/// Byte range in `line` of `len` characters from 1-based character column `column`.
-fn char_range(line: &str, column: usize, len: usize) -> std::ops::Range<usize> {
-    let byte_at = |chars: usize| {
-        line.char_indices()
-            .nth(chars)
-            .map_or(line.len(), |(i, _)| i)
-    };
-    let start = byte_at(column.saturating_sub(1));
-    let end = byte_at(column.saturating_sub(1) + len.max(1)).max(start);
-    start..end
 }
 
 impl fmt::Display for Diagnostic {

@@ -300,6 +300,7 @@ mod tests {
         assert!(d.message.len() < MAX_QUOTED + 40, "{}", d.message);
         assert!(text.len() < 2000, "{}", text.len());
         assert_eq!(tidy("a `short` one".into()), "a `short` one");
+        assert_eq!(tidy("key `re\t\tprimary`".into()), "key `re␉␉primary`");
     }
 
     #[test]

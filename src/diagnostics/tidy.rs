@@ -13,7 +13,7 @@ const MAX_MESSAGE: usize = 2000;
 /// that is longer than any real one (an author's 50 MB value is never echoed).
 pub fn tidy(message: String) -> String {
     let needs_cut = message.len() > MAX_QUOTED;
-    if !needs_cut && !message.chars().any(is_control) {
+    if !needs_cut && !message.chars().any(|c| c == '\t' || is_control(c)) {
         return message;
     }
     let mut out = String::with_capacity(message.len().min(MAX_MESSAGE + 16));
@@ -23,10 +23,10 @@ pub fn tidy(message: String) -> String {
         }
         // Odd parts are inside backticks.
         if i % 2 == 1 && part.chars().count() > MAX_QUOTED {
-            out.extend(part.chars().take(MAX_QUOTED - 20).map(picture));
+            out.extend(part.chars().take(MAX_QUOTED - 20).map(picture_in_message));
             out.push_str(&format!("… ({} characters)", part.chars().count()));
         } else {
-            out.extend(part.chars().map(picture));
+            out.extend(part.chars().map(picture_in_message));
         }
     }
     if out.chars().count() > MAX_MESSAGE {
@@ -34,6 +34,16 @@ pub fn tidy(message: String) -> String {
         out.push('…');
     }
     out
+}
+
+/// A character of a message as printed: a tab (quoted from a value, as in a YAML key
+/// written with tabs) as `␉`, since a message is not laid out in columns and a hint is
+/// printed as written; anything else as [`picture`] has it.
+fn picture_in_message(c: char) -> char {
+    match c {
+        '\t' => '\u{2409}',
+        c => picture(c),
+    }
 }
 
 /// A line of a source as it may be printed: control characters as their symbols, one

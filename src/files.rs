@@ -13,6 +13,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Source};
 mod links;
 mod text;
 
+pub use text::control_character;
+
 #[derive(RustEmbed)]
 #[folder = "."]
 #[include = "content/**"]

@@ -4,23 +4,9 @@
 use super::condition::{Atom, Condition};
 use super::{Known, Node, QrTarget, Template};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, did_you_mean};
+use crate::files::control_character;
 use crate::learn::docfx::{Line, Scanner};
 use crate::vars::VAR_NAMES;
-
-/// The first control character of `line` but the tab, with its column less one. Control
-/// characters are bytes below 0x20, 0x7F, or U+0080–U+009F (0xC2 0x80–0x9F in UTF-8): a
-/// line without those bytes has none, which a loop the compiler vectorises finds out.
-fn control_character(line: &str) -> Option<(usize, char)> {
-    let suspect = line.bytes().fold(false, |seen, b| {
-        seen | (b < 0x20 && b != b'\t') | (b == 0x7f) | (b == 0xc2)
-    });
-    if !suspect {
-        return None;
-    }
-    line.chars()
-        .enumerate()
-        .find(|(_, c)| c.is_control() && *c != '\t')
-}
 
 /// How deep `{{#if}}` blocks may nest. The template is a tree walked recursively, so its
 /// depth is bounded; real pages nest two or three deep.
@@ -113,7 +99,7 @@ impl Parser<'_> {
     fn line(&mut self, raw: &str, line: usize) {
         let content = raw.trim_end_matches(['\n', '\r']);
         // An invisible control character would be published raw in the page.
-        if let Some((i, c)) = control_character(content) {
+        if let Some((i, c)) = control_character(content, &['\t']) {
             self.error(
                 Span::new(line, i + 1, 1),
                 format!(
@@ -409,15 +395,6 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-
-    #[test]
-    fn control_characters_are_found_in_every_range_and_nothing_else() {
-        assert_eq!(control_character("a\u{7}b"), Some((1, '\u{7}')));
-        assert_eq!(control_character("éé\u{85}"), Some((2, '\u{85}')));
-        assert_eq!(control_character("x\u{7f}"), Some((1, '\u{7f}')));
-        assert_eq!(control_character("\tÂ ½ é ĉ Ł"), None);
-        assert_eq!(control_character(&"a".repeat(100)), None);
-    }
 
     /// The problems of `body` as a page in `lang`.
     fn diagnostics(body: &str, lang: crate::lang::Lang) -> Diagnostics {

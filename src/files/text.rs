@@ -83,9 +83,37 @@ fn span_at(text: &str, at: usize) -> Span {
     Span::new(line, column, 1)
 }
 
+/// The first control character of `text` that is not one of `allowed`, with its index in
+/// characters. Control characters are bytes below 0x20, 0x7F, or U+0080–U+009F (0xC2
+/// 0x80–0x9F in UTF-8): a text without those bytes has none, which a loop the compiler
+/// vectorises finds out before any character is decoded (every line of every page is
+/// checked).
+pub fn control_character(text: &str, allowed: &[char]) -> Option<(usize, char)> {
+    let suspect = text.bytes().fold(false, |seen, b| {
+        seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)
+    });
+    if !suspect {
+        return None;
+    }
+    text.chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() && !allowed.contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_found_in_every_range_and_nothing_else() {
+        assert_eq!(control_character("a\u{7}b", &['\t']), Some((1, '\u{7}')));
+        assert_eq!(control_character("éé\u{85}", &['\t']), Some((2, '\u{85}')));
+        assert_eq!(control_character("x\u{7f}", &['\t']), Some((1, '\u{7f}')));
+        assert_eq!(control_character("\tÂ ½ é ĉ Ł", &['\t']), None);
+        assert_eq!(control_character("a\tb\r\n", &['\t']), Some((3, '\r')));
+        assert_eq!(control_character("a\tb\r\n", &['\n', '\t', '\r']), None);
+        assert_eq!(control_character(&"a".repeat(100), &[]), None);
+    }
 
     fn utf16le_with_bom(text: &str) -> Vec<u8> {
         let mut bytes = vec![0xFF, 0xFE];

@@ -12,6 +12,7 @@ use serde_saphyr::Spanned;
 
 use super::span_of;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span};
+use crate::files::control_character;
 
 /// The longest value any YAML file may hold, in characters; fields that are shown in a
 /// handbook have lower limits of their own (`customer::limits`).
@@ -238,11 +239,7 @@ impl Walk<'_> {
             );
             return;
         }
-        if let Some((i, c)) = text
-            .chars()
-            .enumerate()
-            .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-        {
+        if let Some((i, c)) = control_character(text, &['\n', '\t', '\r']) {
             self.shape.problems.push(
                 Diagnostic::error(format!(
                     "`{name}` contains the control character U+{:04X} (character {} of the value)",

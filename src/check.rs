@@ -60,6 +60,7 @@ pub fn check(files: &Files, options: &CheckOptions) -> Result<Report> {
     let mut diagnostics = crate::run(
         files,
         &BuildOptions::default(),
+        &crate::Kept::default(),
         &checker,
         |project, diags| {
             report.customers = project.customers.len();

@@ -3,6 +3,7 @@
 //! translation parity.
 
 mod front_matter;
+mod kept;
 mod layout;
 mod parts;
 mod tables;
@@ -22,6 +23,7 @@ pub use front_matter::{
     FrontMatter, Parsed as ParsedFrontMatter, key_span as front_matter_key,
     parse as parse_front_matter, split as split_front_matter,
 };
+pub use kept::KeptPages;
 pub use layout::Layout;
 pub use parts::{PART_FILE, Part};
 
@@ -119,15 +121,18 @@ enum Place {
 /// Loads and parses every page. `screens` are the screen names the theme can draw, `terms`
 /// the term list. The library comes back with every problem found: when there are errors,
 /// it holds every page as far as it could be read, to find the problems that show only
-/// when pages are rendered.
+/// when pages are rendered. A page `kept` from an earlier build of the same file is taken
+/// over unparsed.
 pub fn load_library(
     files: &Files,
     screens: &BTreeSet<String>,
     terms: &Terms,
+    kept: &KeptPages,
 ) -> Result<(Library, Diagnostics)> {
+    kept.against(screens, terms);
+    let rels = files.list("content")?;
     // Reading and parsing is most of the work for a long guide: one file per task.
-    let loaded: Vec<Result<Option<Loaded>>> = files
-        .list("content")?
+    let loaded: Vec<Result<Option<Loaded>>> = rels
         .par_iter()
         .map(|rel| {
             let Some(file) = files.read(rel)? else {
@@ -150,8 +155,9 @@ pub fn load_library(
                         screens,
                         terms,
                     };
-                    let (page, problems) =
-                        load_page(source.clone(), lang, audience, part, slug, &known);
+                    let (page, problems) = kept.page(rel, &source, || {
+                        load_page(source.clone(), lang, audience, part, slug, &known)
+                    });
                     Loaded::Page(key, source, page, problems)
                 }
                 Ok(Place::Part {
@@ -170,6 +176,7 @@ pub fn load_library(
             }))
         })
         .collect();
+    kept.only(&rels);
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
     let mut parts = BTreeMap::new();

@@ -41,7 +41,7 @@ enum Layer {
 }
 
 /// A file read from a layer, with the name an author should see in messages.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {
     pub rel: String,
     pub display: String,

@@ -37,13 +37,13 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use content::load_library;
+use content::{KeptPages, load_library};
 use diagnostics::Diagnostics;
 use files::Files;
 use lang::Lang;
 use output::{Inputs, Output, Sink, render_customers, render_overview};
 use project::{load_customers, load_settings};
-use theme::load_theme;
+use theme::KeptTheme;
 
 /// What to build: all customers and languages, or only the named ones.
 #[derive(Debug, Clone, Default)]
@@ -63,8 +63,14 @@ pub struct Build {
 /// Builds in memory: load project → load theme → load terms and content → load customers → resolve,
 /// render and apply the theme per customer (in parallel) → the overview page.
 pub fn build(files: &Files, options: &BuildOptions) -> Result<Build> {
+    rebuild(files, options, &Kept::default())
+}
+
+/// [`build`], for a process that builds again and again (the preview): what `kept` holds
+/// from earlier builds of the same files is taken over, and what this build makes is kept.
+pub fn rebuild(files: &Files, options: &BuildOptions, kept: &Kept) -> Result<Build> {
     let memory = output::Memory::default();
-    let diagnostics = run(files, options, &memory, |_, _| {})?;
+    let diagnostics = run(files, options, kept, &memory, |_, _| {})?;
     Ok(Build {
         output: memory.into_output(),
         diagnostics,
@@ -84,7 +90,7 @@ pub fn build_into(
         anyhow::bail!(why);
     }
     let disk = output::Disk::new(out, &options.langs)?.with_progress(progress);
-    let diagnostics = run(files, options, &disk, |_, _| {})?;
+    let diagnostics = run(files, options, &Kept::default(), &disk, |_, _| {})?;
     let customers = project::customer_ids(files)?
         .iter()
         .filter(|id| options.customers.is_empty() || options.customers.contains(id))
@@ -105,6 +111,24 @@ pub struct BuiltOnDisk {
     pub customers: usize,
 }
 
+/// What builds in one process keep for the builds after them: the compiled theme and the
+/// parsed pages, each taken over only while its files read the same. [`Kept::default`]
+/// keeps nothing (a single build has no use for it).
+#[derive(Default)]
+pub struct Kept {
+    theme: KeptTheme,
+    pages: KeptPages,
+}
+
+impl Kept {
+    pub fn on() -> Kept {
+        Kept {
+            theme: KeptTheme::on(),
+            pages: KeptPages::on(),
+        }
+    }
+}
+
 /// What the pipeline loaded, for the checks across the whole project.
 pub struct Project<'a> {
     pub files: &'a Files,
@@ -120,16 +144,18 @@ pub struct Project<'a> {
 fn run<S: Sink>(
     files: &Files,
     options: &BuildOptions,
+    kept: &Kept,
     sink: &S,
     after: impl FnOnce(&Project, &mut Diagnostics),
 ) -> Result<Diagnostics> {
-    let diags = stages(files, options, sink, after)?;
+    let diags = stages(files, options, kept, sink, after)?;
     Ok(secrets::mask_secrets(diags).sorted())
 }
 
 fn stages<S: Sink>(
     files: &Files,
     options: &BuildOptions,
+    kept: &Kept,
     sink: &S,
     after: impl FnOnce(&Project, &mut Diagnostics),
 ) -> Result<Diagnostics> {
@@ -141,8 +167,8 @@ fn stages<S: Sink>(
     let screens = theme::screen_names(files, theme_name)?;
     let terms = terms::load_terms(files)?;
     let (theme, library) = rayon::join(
-        || load_theme(files, theme_name),
-        || load_library(files, &screens, &terms.0),
+        || kept.theme.load(files, theme_name),
+        || load_library(files, &screens, &terms.0, &kept.pages),
     );
     let theme = keep(theme?, &mut diags);
     keep_all(terms, &mut diags);

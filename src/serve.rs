@@ -70,6 +70,8 @@ pub(crate) struct Shared {
     /// The customer and language of the page the browser asked for last.
     focus: Mutex<Option<(String, Lang)>>,
     stop: signal::Receiver<bool>,
+    /// The theme and pages every build takes over from the builds before it.
+    kept: crate::Kept,
 }
 
 impl Shared {
@@ -133,6 +135,7 @@ async fn serve(options: Options, report: Arc<dyn Fn(Report) + Send + Sync>) -> R
         notices: broadcast::channel(64).0,
         focus: Mutex::new(None),
         stop: stop_rx.clone(),
+        kept: crate::Kept::on(),
     });
     let files = match &options.root {
         Some(root) => Files::project(root),

@@ -45,7 +45,7 @@ impl TermText {
 }
 
 /// Every term a page may use, by name.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Terms {
     entries: BTreeMap<String, Term>,
     /// A terms file did not load: a name it might have held is not reported as unknown

@@ -1,6 +1,7 @@
 //! The theme: Tera 2 templates, drawn screens, static files and UI strings, from the project's
 //! `themes/<name>/` over the built-in `themes/default/`. Templates see view models only.
 
+mod kept;
 mod ui;
 pub mod view;
 
@@ -15,6 +16,7 @@ use crate::files::{Files, InputFile};
 use crate::lang::Lang;
 use crate::markdown::escape_pieces;
 
+pub use kept::KeptTheme;
 pub use tera::Value;
 pub use ui::{Strings, Ui};
 
@@ -87,8 +89,26 @@ impl Theme {
 
 /// Loads theme `name`, falling back file by file to the built-in theme.
 pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics>> {
+    Ok(compile(read_theme(files, name)?))
+}
+
+/// A theme's files, each with its path in the theme.
+pub type ThemeFiles = Vec<(String, InputFile)>;
+
+/// The files of theme `name` (the built-in theme's where it has none of its own).
+pub fn read_theme(files: &Files, name: &str) -> Result<ThemeFiles> {
     let own = format!("themes/{name}");
-    let rels = theme_files(files, &own)?;
+    let mut read = Vec::new();
+    for rel in theme_files(files, &own)? {
+        if let Some(file) = read_theme_file(files, &own, &rel)? {
+            read.push((rel, file));
+        }
+    }
+    Ok(read)
+}
+
+/// Compiles a theme's templates and reads its strings.
+fn compile(read: ThemeFiles) -> Result<Theme, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut tera = Tera::new();
     tera.set_escape_fn(escape_html);
@@ -102,10 +122,7 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
     let mut screens = BTreeSet::new();
     let mut statics = Vec::new();
     let mut i18n = Vec::new();
-    for rel in rels {
-        let Some(file) = read_theme_file(files, &own, &rel)? else {
-            continue;
-        };
+    for (rel, file) in read {
         if let Some(path) = rel.strip_prefix("static/") {
             statics.push(InputFile {
                 rel: path.to_string(),
@@ -161,13 +178,13 @@ pub fn load_theme(files: &Files, name: &str) -> Result<Result<Theme, Diagnostics
             diags.push(Diagnostic::error(format!("the theme has no `templates/{required}`")).help("add it, or remove the theme's `templates/` folder to use the built-in templates."));
         }
     }
-    Ok(diags.into_result(Theme {
+    diags.into_result(Theme {
         tera,
         ui,
         screens,
         statics,
         templates,
-    }))
+    })
 }
 
 /// The names of the screens the theme `name` draws, as [`load_theme`] finds them, without

@@ -186,7 +186,7 @@ impl Background {
             (todo, owed.changes)
         };
         if ids.is_empty() {
-            let result = guarded_build(&self.files, &BuildOptions::default());
+            let result = guarded_build(&self.files, &BuildOptions::default(), &self.shared.kept);
             self.shared.update(&*self.report, |preview| {
                 let changed = preview.keep_only(&ids);
                 preview.record_project(result.diagnostics);
@@ -219,7 +219,10 @@ impl Background {
                         customers: vec![id.clone()],
                         langs: Vec::new(),
                     };
-                    (id.clone(), guarded_build(&self.files, &options))
+                    (
+                        id.clone(),
+                        guarded_build(&self.files, &options, &self.shared.kept),
+                    )
                 })
                 .collect()
         };

@@ -115,7 +115,7 @@ impl Rebuilder {
             customers: vec![id.to_string()],
             langs: vec![lang],
         };
-        let mut result = guarded_build(&self.files, &options);
+        let mut result = guarded_build(&self.files, &options, &self.shared.kept);
         // Broken, perhaps because a file was read half-saved: if another change comes in
         // meanwhile, that one is built instead (the background still owes this one).
         if result.diagnostics.has_errors() && inbox.arrives_within(SETTLE) {

@@ -13,6 +13,7 @@ mod fixture;
 mod hostile;
 mod incremental;
 mod json_schema;
+mod kept;
 mod learn;
 mod library;
 #[cfg(unix)] // symbolic links are made with Unix calls

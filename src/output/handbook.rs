@@ -17,7 +17,7 @@ use crate::output::search::{Entry, search_index};
 use crate::theme::view::{
     Chrome, CustomerView, HeadingView, LangLink, LanguageView, PageView, PrintView, SectionView,
 };
-use crate::theme::{Theme, Values};
+use crate::theme::{Theme, Value, Values};
 
 /// Relative path → bytes, for one customer's folder.
 pub type Tree = BTreeMap<String, Vec<u8>>;
@@ -237,6 +237,9 @@ fn render_language(
     let chrome = |current: Option<&str>| {
         let mut values = chrome.clone();
         values.set("nav", menu.value(current)?);
+        if let Some(slug) = current {
+            values.set("menu", Value::from(menu.html(slug)));
+        }
         Ok::<_, Diagnostic>(values)
     };
     // Each page is written as soon as it is rendered; only what the search index, the

@@ -2,12 +2,13 @@
 //! the one holding the current page is opened. Each page's menu is small however long the
 //! guide grows (a full list on every page would make a build quadratic in its pages).
 //! Every entry but the open one is the same on every page, so each is made into a
-//! template value once.
+//! template value (`nav`) and into HTML (`menu`) once.
 
 use std::collections::HashMap;
 
 use crate::content::{Library, Page};
 use crate::diagnostics::Diagnostic;
+use crate::markdown::escape_pieces;
 use crate::theme::view::{Link, NavItem};
 use crate::theme::{Value, value_of};
 
@@ -21,6 +22,11 @@ pub struct Menu<'a> {
     /// Each part's entry as shown on a page inside it, with no page marked current: a page
     /// of the part changes only its own link.
     opened: Vec<Option<Value>>,
+    /// Each group's entry as HTML, as shown on a page outside it.
+    closed_html: Vec<String>,
+    /// Each part's entry as HTML on a page inside it: the part's link, and each page's
+    /// item unmarked (a page of the part makes only its own item again).
+    opened_html: Vec<Option<(String, Vec<String>)>>,
 }
 
 struct Group<'a> {
@@ -53,7 +59,22 @@ impl<'a> Menu<'a> {
             group_of,
             closed: Vec::new(),
             opened: Vec::new(),
+            closed_html: Vec::new(),
+            opened_html: Vec::new(),
         };
+        menu.closed_html = (0..menu.groups.len())
+            .map(|i| entry_html(&menu.item(i, None, None)))
+            .collect();
+        menu.opened_html = (0..menu.groups.len())
+            .map(|i| {
+                let item = menu.item(i, Some(i), None);
+                item.part.then(|| {
+                    let mut head = String::new();
+                    push_part_link(&mut head, &item);
+                    (head, item.pages.iter().map(page_html).collect())
+                })
+            })
+            .collect();
         menu.closed = (0..menu.groups.len())
             .map(|i| value_of(&menu.item(i, None, None)))
             .collect::<Result<_, _>>()?;
@@ -78,6 +99,35 @@ impl<'a> Menu<'a> {
             };
         }
         Ok(Value::from(items))
+    }
+
+    /// The menu as HTML on the page `current`: the same entries as [`Menu::value`], in an
+    /// `<ol>`; the open part's pages in an `<ol>` of their own, the current page's link
+    /// marked `aria-current="page"`. Made here rather than by the template, which would
+    /// walk every entry of the menu again on every page.
+    pub fn html(&self, current: &str) -> String {
+        let open = self.group_of.get(current).copied();
+        let size = self.closed_html.iter().map(String::len).sum::<usize>();
+        let mut out = String::with_capacity(size + 4096);
+        out.push_str("<ol>\n");
+        for (i, closed) in self.closed_html.iter().enumerate() {
+            match (open == Some(i), &self.opened_html[i]) {
+                (true, Some((head, items))) => {
+                    out.push_str(head);
+                    for (page, item) in self.groups[i].pages.iter().zip(items) {
+                        match page.slug == current {
+                            true => out.push_str(&page_html(&link(page, Some(current)))),
+                            false => out.push_str(item),
+                        }
+                    }
+                    out.push_str("</ol>\n</li>\n");
+                }
+                (true, None) => push_entry(&mut out, &self.item(i, open, Some(current))),
+                (false, _) => out.push_str(closed),
+            }
+        }
+        out.push_str("</ol>");
+        out
     }
 
     /// The entry `opened` of part `i` with the link to the page `slug` marked current: the
@@ -128,6 +178,66 @@ impl<'a> Menu<'a> {
             .then_some(group.title)
             .flatten()
     }
+}
+
+fn entry_html(item: &NavItem) -> String {
+    let mut out = String::new();
+    push_entry(&mut out, item);
+    out
+}
+
+/// One entry of the menu: a page's link, or a part's with, when it is open, its pages.
+fn push_entry(out: &mut String, item: &NavItem) {
+    if !item.part {
+        out.push_str("<li>");
+        push_link(out, &item.href, &item.title, item.current, "");
+        out.push_str("</li>\n");
+        return;
+    }
+    push_part_link(out, item);
+    if item.pages.is_empty() {
+        out.push_str("</li>\n");
+        return;
+    }
+    for page in &item.pages {
+        out.push_str(&page_html(page));
+    }
+    out.push_str("</ol>\n</li>\n");
+}
+
+/// The start of a part's entry: its link and, when open, the start of its pages' list.
+fn push_part_link(out: &mut String, item: &NavItem) {
+    out.push_str("<li class=\"chapters__part\">");
+    let open = !item.pages.is_empty();
+    let class = if open {
+        " class=\"chapters__open\""
+    } else {
+        ""
+    };
+    push_link(out, &item.href, &item.title, false, class);
+    if open {
+        out.push_str("\n<ol>\n");
+    }
+}
+
+fn page_html(page: &Link) -> String {
+    let mut out = String::from("<li>");
+    push_link(&mut out, &page.href, &page.title, page.current, "");
+    out.push_str("</li>\n");
+    out
+}
+
+fn push_link(out: &mut String, href: &str, title: &str, current: bool, class: &str) {
+    out.push_str("<a href=\"");
+    escape_pieces(href, |piece| out.push_str(piece));
+    out.push('"');
+    out.push_str(class);
+    if current {
+        out.push_str(" aria-current=\"page\"");
+    }
+    out.push('>');
+    escape_pieces(title, |piece| out.push_str(piece));
+    out.push_str("</a>");
 }
 
 pub fn link(page: &Page, current: Option<&str>) -> Link {

@@ -64,6 +64,38 @@ fn a_part_opens_in_the_menu_only_on_its_own_pages() {
 }
 
 #[test]
+fn the_menu_marks_the_current_page_once_and_escapes_titles() {
+    let p = with_part();
+    p.write(
+        "content/nl/admin/tenant/_part.yaml",
+        "title: \"Tenant & <beheer>\"\norder: 5\n",
+    );
+    let site = p.site();
+    let inside = site.file("appco/admin/nl/reports.html");
+    let menu = &inside[inside.find("<nav class=\"chapters\"").expect("menu")..];
+    let menu = &menu[..menu.find("</nav>").expect("menu ends")];
+    assert_eq!(menu.matches("aria-current=\"page\"").count(), 1, "{menu}");
+    assert!(menu.contains("<a href=\"reports.html\" aria-current=\"page\">Rapporten</a>"));
+    assert!(menu.contains("<a href=\"policies.html\">Beleid</a>"));
+    assert!(
+        menu.contains("class=\"chapters__open\">Tenant &amp; &lt;beheer&gt;</a>"),
+        "{menu}"
+    );
+    let outside = site.file("appco/admin/nl/index.html");
+    let menu = &outside[outside.find("<nav class=\"chapters\"").expect("menu")..];
+    let menu = &menu[..menu.find("</nav>").expect("menu ends")];
+    assert!(
+        menu.contains("<a href=\"index.html\" aria-current=\"page\">"),
+        "{menu}"
+    );
+    assert!(
+        menu.contains(">Tenant &amp; &lt;beheer&gt;</a></li>"),
+        "closed: {menu}"
+    );
+    assert!(!menu.contains("chapters__open"));
+}
+
+#[test]
 fn the_print_edition_titles_each_part_once() {
     let site = with_part().site();
     let print = site.file("appco/admin/en/handbook.html");

@@ -129,7 +129,7 @@ pub fn load_library(
     terms: &Terms,
     kept: &KeptPages,
 ) -> Result<(Library, Diagnostics)> {
-    kept.against(screens, terms);
+    let kept = kept.load(screens, terms);
     let rels = files.list("content")?;
     // Reading and parsing is most of the work for a long guide: one file per task.
     let loaded: Vec<Result<Option<Loaded>>> = rels

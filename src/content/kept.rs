@@ -11,7 +11,8 @@ use crate::terms::Terms;
 use super::Page;
 
 /// What a page is checked against besides its own text: the theme's screens, the terms.
-type Known = (BTreeSet<String>, Terms);
+/// (Not `content::Known`, which also names the page's language.)
+type Against = (BTreeSet<String>, Terms);
 
 /// The pages parsed by earlier builds, by file. Off, it keeps nothing.
 #[derive(Debug, Default)]
@@ -23,14 +24,14 @@ pub struct KeptPages {
 #[derive(Debug, Default)]
 struct Kept {
     /// What the latest load checked against; a load against the same shares it.
-    known: Option<Arc<Known>>,
+    known: Option<Arc<Against>>,
     pages: HashMap<String, Entry>,
 }
 
 /// A page as parsed from `source` against `known`, with its problems.
 #[derive(Debug)]
 struct Entry {
-    known: Arc<Known>,
+    known: Arc<Against>,
     source: Source,
     page: Page,
     problems: Diagnostics,
@@ -41,7 +42,7 @@ struct Entry {
 /// each against what it read; a page is only ever taken over by a load against the very
 /// same `known` it was parsed against.
 pub(super) struct Load<'a> {
-    kept: Option<(&'a KeptPages, Arc<Known>)>,
+    kept: Option<(&'a KeptPages, Arc<Against>)>,
 }
 
 impl KeptPages {
@@ -148,49 +149,31 @@ mod tests {
         (page, Diagnostics::new())
     }
 
+    /// The title of the page `load` hands out for `source`, were it parsed as `title`.
+    fn title(load: &Load, source: &Source, title: &str) -> String {
+        load.page("start", source, || page(source, title)).0.title
+    }
+
     #[test]
     fn a_load_against_other_screens_never_takes_over_a_page_parsed_before() {
         let kept = KeptPages::on();
         let screens = BTreeSet::new();
         let source = Source::new("content/nl/employee/start.md", "tekst");
         let old = kept.load(&screens, &Terms::default());
-        assert_eq!(
-            old.page("start", &source, || page(&source, "eerste"))
-                .0
-                .title,
-            "eerste"
-        );
-        assert_eq!(
-            old.page("start", &source, || page(&source, "niet")).0.title,
-            "eerste"
-        );
+        assert_eq!(title(&old, &source, "eerste"), "eerste");
+        assert_eq!(title(&old, &source, "niet"), "eerste");
         // Another build starts against other screens (or terms) while the first is
         // still loading.
         let other = BTreeSet::from(["authenticator".to_string()]);
         let new = kept.load(&other, &Terms::default());
-        assert_eq!(
-            new.page("start", &source, || page(&source, "tweede"))
-                .0
-                .title,
-            "tweede"
-        );
+        assert_eq!(title(&new, &source, "tweede"), "tweede");
         // The first build keeps what it parses (against its screens) ...
         old.page("start", &source, || page(&source, "oud"));
         // ... and the second never takes that over.
-        assert_eq!(
-            new.page("start", &source, || page(&source, "derde"))
-                .0
-                .title,
-            "derde"
-        );
+        assert_eq!(title(&new, &source, "derde"), "derde");
         // Changed text is parsed again.
         let edited = Source::new("content/nl/employee/start.md", "andere tekst");
-        assert_eq!(
-            new.page("start", &edited, || page(&edited, "vierde"))
-                .0
-                .title,
-            "vierde"
-        );
+        assert_eq!(title(&new, &edited, "vierde"), "vierde");
     }
 
     #[test]
